@@ -1,0 +1,424 @@
+// The conformance check of one trace: linear replay of its events against the compiled rules.
+// Push-based (header first, then one event at a time) so that NDJSON streams and ITF imports
+// share it; memory is the model state plus fixed-size ring buffers, never the trace.
+import type { Expr, Scalar } from "./types.ts";
+import type { LineItem } from "./lines.ts";
+import { parseEvent, parseHeader, show, type TraceEvent, type TraceHeader } from "./trace-format.ts";
+import { bindEnv, collectWrites, EvalError, failedInit, firstFailedGuard, type CompiledAction, type Model } from "./interp.ts";
+import { StateHasher, typeError, type State } from "./layout.ts";
+import { rulesFingerprint } from "./fingerprint.ts";
+import type { RulesCache } from "./rules.ts";
+import type { LineValidator } from "./schema.ts";
+import { Ring } from "./ring.ts";
+
+export const LAST_EVENTS = 10;
+
+export interface EventSummary {
+  line: number;
+  seq: number;
+  process: string;
+  action: string;
+  params: Record<string, number>;
+  outcome: string;
+  post: Record<string, Scalar>;
+}
+
+/** One cell compared: `observed` null means "not reported". */
+export interface CellDiff {
+  cell: string;
+  before: Scalar | null;
+  expected: Scalar | null;
+  observed: Scalar | null;
+}
+
+export type DivergenceKind =
+  | "io" | "too-long" | "malformed" | "schema" | "header" | "rules" | "fingerprint" | "init"
+  | "seq" | "unknown-action" | "params" | "process" | "guard" | "post" | "outcome" | "eval" | "empty";
+
+export interface HandleContext {
+  handle: number;
+  cells: Record<string, Scalar>;
+  lastEvents: EventSummary[];
+}
+
+export interface Divergence {
+  file: string;
+  line: number;
+  /** "line" for NDJSON; "state" for ITF (the index into `states`) */
+  unit: "line" | "state";
+  kind: DivergenceKind;
+  message: string;
+  seq?: number;
+  rule?: string;
+  params?: Record<string, number>;
+  failedGuard?: string;
+  /** pre-state values of the cells the failed guard reads */
+  guardCells?: Record<string, Scalar>;
+  cells: CellDiff[];
+  theorems: string[];
+  lastEvents: EventSummary[];
+  handles: HandleContext[];
+}
+
+export interface TraceCoverage {
+  variant: string;
+  /** rule -> times fired */
+  actions: Map<string, number>;
+  /** rule -> handle -> times fired (rules with a handle parameter) */
+  perHandle: Map<string, Map<number, number>>;
+  /** distinct model states visited (hashes; capped at MAX_STATES, then `statesSaturated`) */
+  states: Set<number>;
+  statesSaturated: boolean;
+}
+
+export const MAX_STATES = 1 << 20;
+
+export interface TraceResult {
+  file: string;
+  ok: boolean;
+  variant?: string;
+  events: number;
+  divergence?: Divergence;
+  coverage?: TraceCoverage;
+  model?: Model;
+  warnings: string[];
+}
+
+export interface CheckOptions {
+  rules: RulesCache;
+  validateLine?: LineValidator;
+  /** ITF imports have no fingerprint of their own: accept the rules' fingerprint. */
+  unit?: "line" | "state";
+}
+
+/** Variable names an expression reads (for showing the state behind a failed guard). */
+function cellsRead(e: Expr, out: Set<string>): Set<string> {
+  if ("cell" in e) {
+    out.add(e.cell);
+    for (const i of e.idx ?? []) cellsRead(i, out);
+  } else if ("op" in e) for (const a of e.args) cellsRead(a, out);
+  else if ("all" in e || "any" in e) cellsRead(e.body, out);
+  return out;
+}
+
+export class TraceChecker {
+  private model: Model | undefined;
+  private state: State = [];
+  private nextSeq = 1;
+  private events = 0;
+  private result: Divergence | undefined;
+  private ring = new Ring<EventSummary>(LAST_EVENTS);
+  private handleRings = new Map<number, Ring<EventSummary>>();
+  private slotHandle: Int32Array = new Int32Array(0);
+  private handleDomain = "handle";
+  private coverage: TraceCoverage | undefined;
+  private variant: string | undefined;
+  private headerSeen = false;
+  private hasher = new StateHasher();
+  private writes: Scalar[] = [];
+  private final = new Map<number, Scalar>();
+  readonly warnings: string[] = [];
+  readonly unit: "line" | "state";
+
+  constructor(
+    readonly file: string,
+    readonly opts: CheckOptions,
+  ) {
+    this.unit = opts.unit ?? "line";
+  }
+
+  get done(): boolean {
+    return this.result !== undefined;
+  }
+  get needsHeader(): boolean {
+    return !this.headerSeen;
+  }
+
+  /** Feed one NDJSON line (header or event). Await only matters for the header. */
+  async line(item: LineItem): Promise<void> {
+    if (this.done) return;
+    const v = this.parseLine(item);
+    if (v === undefined) return;
+    if (!this.headerSeen) await this.header(v.value, item.line);
+    else this.event(v.value, item.line);
+  }
+
+  /** Synchronous path for event lines (after the header). */
+  eventLine(item: LineItem): void {
+    if (this.done) return;
+    const v = this.parseLine(item);
+    if (v !== undefined) this.event(v.value, item.line);
+  }
+
+  private parseLine(item: LineItem): { value: unknown } | undefined {
+    if ("tooLong" in item) {
+      this.fail(item.line, "too-long", `line is ${item.tooLong} bytes long, over the 1 MiB limit for one trace record`);
+      return undefined;
+    }
+    if (item.text.trim() === "") {
+      this.fail(item.line, "empty", `empty line: expected a JSON object (${this.headerSeen ? "an event" : "the header"})`);
+      return undefined;
+    }
+    try {
+      return { value: JSON.parse(item.text) };
+    } catch (e) {
+      this.fail(item.line, "malformed", `malformed JSON: ${(e as Error).message}; expected ${this.headerSeen ? "an event" : "the header"} object`);
+      return undefined;
+    }
+  }
+
+  fail(line: number, kind: DivergenceKind, message: string, extra: Partial<Divergence> = {}): void {
+    if (this.result) return;
+    this.result = {
+      file: this.file, line, unit: this.unit, kind, message, cells: [], theorems: [],
+      lastEvents: this.ring.toArray(), handles: [], ...extra,
+    };
+  }
+
+  async header(value: unknown, line: number): Promise<void> {
+    this.headerSeen = true;
+    const schemaErr = this.opts.validateLine?.(value, line);
+    const h = parseHeader(value);
+    if (!h.ok) return this.fail(line, "header", h.error);
+    if (schemaErr) return this.fail(line, "schema", `header ${schemaErr}`);
+    this.variant = h.value.variant;
+    const m = await this.opts.rules.model(h.value.variant, h.value.bounds);
+    if (!m.ok) return this.fail(line, "rules", `cannot check variant '${h.value.variant}': ${m.error}`);
+    this.setup(m.value, h.value, line);
+  }
+
+  /** Start from a header whose rules are already compiled (ITF import path). */
+  setup(model: Model, h: TraceHeader, line: number): void {
+    this.headerSeen = true;
+    this.variant = h.variant;
+    const rules = model.rules;
+    const fp = rules.rulesFingerprint ?? rulesFingerprint(rules);
+    if (h.rulesFingerprint !== fp)
+      return this.fail(line, "fingerprint",
+        `header rulesFingerprint ${show(h.rulesFingerprint)} does not match the rules of variant '${rules.variant}' (${fp}): ` +
+          `the trace was written against other rules; re-run the implementation against the current lean/rules/${rules.variant}.json`);
+    if (rules.variant !== h.variant)
+      return this.fail(line, "rules", `header variant '${h.variant}' but the rules file is for '${rules.variant}'`);
+    const L = model.layout;
+    const s: State = new Array<Scalar>(L.size);
+    const seen = new Uint8Array(L.size);
+    for (const [k, v] of Object.entries(h.init)) {
+      const slot = L.slotOf.get(k);
+      if (slot === undefined) return this.fail(line, "init", `init: unknown cell '${k}' (not a cell of ${rules.variant} under bounds ${show(h.bounds)})`);
+      const te = typeError(L.owner[slot]!, v);
+      if (te) return this.fail(line, "init", `init: cell '${k}' must be ${te}, got ${show(v)}`);
+      s[slot] = v;
+      seen[slot] = 1;
+    }
+    const missing = L.keys.filter((_, i) => !seen[i]);
+    if (missing.length > 0)
+      return this.fail(line, "init", `init must give every cell; missing ${missing.length}: ${missing.slice(0, 8).join(", ")}${missing.length > 8 ? ", ..." : ""}`);
+    let failed: string[];
+    try {
+      failed = failedInit(model, s);
+    } catch (e) {
+      if (e instanceof EvalError) return this.fail(line, "eval", `rules evaluation error in init: ${e.message}`);
+      throw e;
+    }
+    if (failed.length > 0)
+      return this.fail(line, "init", `init violates the rules' init conjunct '${failed[0]}'${failed.length > 1 ? ` (and ${failed.slice(1).join(", ")})` : ""}`, {
+        failedGuard: failed[0]!, guardCells: this.cellsOf(model, rules.init.find((g) => g.name === failed[0])!.expr, s),
+      });
+    this.model = model;
+    this.state = s;
+    this.slotHandle = new Int32Array(L.size).fill(-1);
+    for (let i = 0; i < L.size; i++) {
+      const d = L.owner[i]!.index.indexOf(this.handleDomain);
+      if (d >= 0) this.slotHandle[i] = L.indices[i]![d]!;
+    }
+    this.hasher.reset(s);
+    this.coverage = { variant: rules.variant, actions: new Map(), perHandle: new Map(), states: new Set([this.hasher.value]), statesSaturated: false };
+  }
+
+  private cellsOf(model: Model, e: Expr, s: readonly Scalar[]): Record<string, Scalar> {
+    const names = cellsRead(e, new Set());
+    const out: Record<string, Scalar> = {};
+    let n = 0;
+    for (const name of names) {
+      const v = model.layout.vars.get(name);
+      if (!v) continue;
+      for (let i = 0; i < v.size && n < 24; i++, n++) out[model.layout.keys[v.offset + i]!] = s[v.offset + i]!;
+    }
+    return out;
+  }
+
+  private handleContext(model: Model, handles: Iterable<number>, s: readonly Scalar[]): HandleContext[] {
+    const out: HandleContext[] = [];
+    for (const h of handles) {
+      const cells: Record<string, Scalar> = {};
+      for (let i = 0; i < model.layout.size; i++) if (this.slotHandle[i] === h) cells[model.layout.keys[i]!] = s[i]!;
+      out.push({ handle: h, cells, lastEvents: this.handleRings.get(h)?.toArray() ?? [] });
+    }
+    return out;
+  }
+
+  event(value: unknown, line: number): void {
+    const model = this.model;
+    if (!model || this.done) return;
+    const ev = parseEvent(value);
+    if (!ev.ok) return this.fail(line, "malformed", `event: ${ev.error}`);
+    const schemaErr = this.opts.validateLine?.(value, line);
+    if (schemaErr) return this.fail(line, "schema", `event ${schemaErr}`);
+    const e = ev.value;
+    const base = { seq: e.seq, rule: e.action, params: e.params };
+    if (e.seq !== this.nextSeq)
+      return this.fail(line, "seq", `seq ${e.seq} where ${this.nextSeq} was expected (seq starts at 1 and increases by 1; an event is missing, duplicated or reordered)`, base);
+    const a = model.actions.get(e.action);
+    if (!a)
+      return this.fail(line, "unknown-action",
+        `unknown action '${e.action}' for variant ${model.rules.variant}; the rules define: ${[...model.actions.keys()].join(", ")}`, base);
+    const theorems = a.rule.theorems ?? [];
+    const pErr = this.checkParams(a, e);
+    if (pErr) return this.fail(line, "params", `${e.action}: ${pErr}`, { ...base, theorems });
+    if (!processMatches(a, e)) {
+      return this.fail(line, "process", `${e.action} is performed by process '${a.rule.process}'${a.params.length ? ` (with its ${a.params.map((p) => p.name).join("/")} parameter)` : ""}, but the event says '${e.process}'`, { ...base, theorems });
+    }
+    const pre = this.state;
+    const env = bindEnv(a, e.params);
+    const handles = new Set<number>();
+    for (const p of a.params) if (p.domain === this.handleDomain) handles.add(e.params[p.name]!);
+    let failed: string | undefined;
+    // The successor as its final writes (last write per cell wins): the cost of a step is the
+    // number of cells written, not the size of the state.
+    const final = this.final;
+    final.clear();
+    try {
+      failed = firstFailedGuard(a, pre, env);
+      if (failed === undefined) {
+        const w = this.writes;
+        w.length = 0;
+        collectWrites(a, pre, env, w);
+        for (let i = 0; i < w.length; i += 2) final.set(w[i] as number, w[i + 1]!);
+      }
+    } catch (err) {
+      if (err instanceof EvalError) return this.fail(line, "eval", `rules evaluation error in ${e.action}: ${err.message}`, { ...base, theorems });
+      throw err;
+    }
+    if (failed !== undefined) {
+      const g = a.rule.guards.find((x) => x.name === failed)!;
+      return this.fail(line, "guard", `${e.action}${showParams(e.params)} is not enabled: guard conjunct '${failed}' is false in the reconstructed state`, {
+        ...base, failedGuard: failed, guardCells: this.cellsOf(model, g.expr, pre), theorems,
+        handles: this.handleContext(model, handles, pre),
+      });
+    }
+    const postOf = (slot: number): Scalar => (final.has(slot) ? final.get(slot)! : pre[slot]!);
+    // Compare every reported cell, then require every changed cell to be reported.
+    const L = model.layout;
+    let diffs: CellDiff[] | undefined;
+    for (const k in e.post) {
+      const slot = L.slotOf.get(k);
+      if (slot === undefined)
+        return this.fail(line, "post", `post reports unknown cell '${k}' (not a cell of ${model.rules.variant} under the header's bounds)`, { ...base, theorems });
+      const obs = e.post[k]!;
+      const exp = postOf(slot);
+      if (obs !== exp) (diffs ??= []).push({ cell: k, before: pre[slot]!, expected: exp, observed: obs });
+      const hs = this.slotHandle[slot]!;
+      if (hs >= 0) handles.add(hs);
+    }
+    for (const [slot, v] of final)
+      if (v !== pre[slot] && !(L.keys[slot]! in e.post)) {
+        (diffs ??= []).push({ cell: L.keys[slot]!, before: pre[slot]!, expected: v, observed: null });
+        const hs = this.slotHandle[slot]!;
+        if (hs >= 0) handles.add(hs);
+      }
+    const crash = model.predictsCrash(pre, postOf);
+    const outcomeBad = (e.outcome === "crash") !== crash;
+    if (outcomeBad || diffs !== undefined) {
+      const ds = diffs ?? [];
+      const parts: string[] = [];
+      if (outcomeBad)
+        parts.push(crash ? `the rules predict an SLC crash in ${e.action}, but the event reports outcome "ok"` : `outcome "crash" reported, but ${e.action} does not crash the SLC under the rules`);
+      const wrong = ds.filter((d) => d.observed !== null);
+      const unrep = ds.filter((d) => d.observed === null);
+      if (wrong.length) parts.push(`observed post differs from the rule's successor on ${wrong.map((d) => `${d.cell} (expected ${show(d.expected)}, observed ${show(d.observed)})`).join(", ")}`);
+      if (unrep.length) parts.push(`cells changed by the rule but not reported in post: ${unrep.map((d) => `${d.cell} (${show(d.before)} -> ${show(d.expected)})`).join(", ")}`);
+      return this.fail(line, outcomeBad ? "outcome" : "post", `${e.action}${showParams(e.params)}: ${parts.join("; ")}`, {
+        ...base, cells: ds, theorems, handles: this.handleContext(model, handles, pre),
+      });
+    }
+    // Accepted: advance in place.
+    for (const [slot, v] of final)
+      if (v !== pre[slot]) {
+        this.hasher.toggle(slot, pre[slot]!);
+        this.hasher.toggle(slot, v);
+        pre[slot] = v;
+      }
+    this.nextSeq++;
+    this.events++;
+    const sum: EventSummary = { line, seq: e.seq, process: e.process, action: e.action, params: e.params, outcome: e.outcome, post: e.post };
+    this.ring.push(sum);
+    for (const h of handles) {
+      let r = this.handleRings.get(h);
+      if (!r) this.handleRings.set(h, (r = new Ring<EventSummary>(LAST_EVENTS)));
+      r.push(sum);
+    }
+    const cov = this.coverage!;
+    cov.actions.set(e.action, (cov.actions.get(e.action) ?? 0) + 1);
+    for (const p of a.params)
+      if (p.domain === this.handleDomain) {
+        let m = cov.perHandle.get(e.action);
+        if (!m) cov.perHandle.set(e.action, (m = new Map()));
+        const hv = e.params[p.name]!;
+        m.set(hv, (m.get(hv) ?? 0) + 1);
+      }
+    if (cov.states.size < MAX_STATES) cov.states.add(this.hasher.value);
+    else if (!cov.states.has(this.hasher.value)) cov.statesSaturated = true;
+  }
+
+  private checkParams(a: CompiledAction, e: TraceEvent): string | undefined {
+    for (const p of a.params) {
+      const v = e.params[p.name];
+      if (v === undefined) return `parameter '${p.name}' (${p.domain}) is missing`;
+      if (v < 0 || v >= p.bound) return `parameter ${p.name}=${v} is outside its domain ${p.domain} = 0..${p.bound - 1}`;
+    }
+    for (const k of Object.keys(e.params))
+      if (!a.params.some((p) => p.name === k)) return `unexpected parameter '${k}' (the rule takes ${a.params.length ? a.params.map((p) => p.name).join(", ") : "none"})`;
+    return undefined;
+  }
+
+  finish(lastLine: number): TraceResult {
+    if (!this.headerSeen && !this.done) this.fail(Math.max(lastLine, 1), "empty", "empty trace: expected a header line");
+    const ok = this.result === undefined;
+    return {
+      file: this.file, ok, variant: this.variant, events: this.events, warnings: this.warnings,
+      ...(this.result ? { divergence: this.result } : {}),
+      ...(ok && this.coverage ? { coverage: this.coverage } : {}),
+      ...(this.model ? { model: this.model } : {}),
+    };
+  }
+
+  /** The reconstructed state (for tests and ITF export). */
+  currentState(): readonly Scalar[] {
+    return this.state;
+  }
+}
+
+function showParams(p: Record<string, number>): string {
+  const ks = Object.keys(p);
+  return ks.length ? `(${ks.map((k) => `${k}=${p[k]}`).join(", ")})` : "";
+}
+
+/**
+ * The event's process must be the rule's: "cleaner:0" matches rule process "cleaner" when the
+ * suffix is the value of one of the action's parameters (cleaner:k, consumer:c), or a rule
+ * process written with the parameter name ("cleaner:k") after substitution.
+ */
+function processMatches(a: CompiledAction, e: TraceEvent): boolean {
+  const rp = a.rule.process;
+  const colon = rp.indexOf(":");
+  if (colon >= 0) {
+    const pname = rp.slice(colon + 1);
+    const v = e.params[pname];
+    return e.process === (v === undefined ? rp : `${rp.slice(0, colon)}:${v}`);
+  }
+  const c = e.process.indexOf(":");
+  if (c < 0) return e.process === rp;
+  if (e.process.slice(0, c) !== rp) return false;
+  const suffix = e.process.slice(c + 1);
+  return a.params.some((p) => String(e.params[p.name]) === suffix);
+}

@@ -1,0 +1,84 @@
+// Random walks over the rules: valid traces produced by the interpreter itself. Used by the
+// tests (valid traces to mutate) and the benchmark (a long valid trace). It is the rules'
+// own prediction, so it tests the checker's plumbing, not the implementation.
+import type { Scalar } from "./types.ts";
+import { bindEnv, bindings, collectWrites, firstFailedGuard, type CompiledAction, type Model } from "./interp.ts";
+import { stateToRecord } from "./layout.ts";
+import { rulesFingerprint } from "./fingerprint.ts";
+import type { TraceEvent, TraceHeader } from "./trace-format.ts";
+import { TRACE_FORMAT } from "./trace-format.ts";
+
+export type Rng = () => number;
+
+/** mulberry32: a small seeded PRNG, so generated traces are reproducible. */
+export function rng(seed: number): Rng {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface Enabled {
+  action: CompiledAction;
+  params: Record<string, number>;
+}
+
+export function enabledSteps(m: Model, s: readonly Scalar[]): Enabled[] {
+  const out: Enabled[] = [];
+  for (const a of m.actions.values())
+    for (const b of bindings(a)) if (firstFailedGuard(a, s, bindEnv(a, b)) === undefined) out.push({ action: a, params: b });
+  return out;
+}
+
+/** The init state: every cell at its default, overridden by `overrides` (cell key -> value). */
+export function defaultState(m: Model, overrides: Record<string, Scalar> = {}): Scalar[] {
+  const s = m.layout.owner.map((d) => d.default);
+  for (const [k, v] of Object.entries(overrides)) {
+    const slot = m.layout.slotOf.get(k);
+    if (slot !== undefined) s[slot] = v;
+  }
+  return s;
+}
+
+export function makeHeader(m: Model, init: readonly Scalar[], extra: Partial<TraceHeader> = {}): TraceHeader {
+  return {
+    kind: "header", format: TRACE_FORMAT, variant: m.rules.variant, seed: 0, scenario: "generated", scheduler: "random",
+    implementation: "rules-random-walk", rulesFingerprint: m.rules.rulesFingerprint ?? rulesFingerprint(m.rules),
+    bounds: m.bounds, init: stateToRecord(m.layout, init), ...extra,
+  };
+}
+
+/** One step of the rules as a trace event; `s` is advanced in place. */
+export function stepEvent(m: Model, s: Scalar[], step: Enabled, seq: number, r: Rng): TraceEvent {
+  const a = step.action;
+  const w = collectWrites(a, s, bindEnv(a, step.params));
+  const final = new Map<number, Scalar>();
+  for (let i = 0; i < w.length; i += 2) final.set(w[i] as number, w[i + 1]!);
+  const crash = m.predictsCrash(s, (slot) => (final.has(slot) ? final.get(slot)! : s[slot]!));
+  const post: Record<string, Scalar> = {};
+  for (const [slot, v] of final) {
+    // changed cells must be reported; unchanged written cells sometimes are (both are allowed)
+    if (v !== s[slot] || r() < 0.3) post[m.layout.keys[slot]!] = v;
+    s[slot] = v;
+  }
+  const proc = a.rule.process;
+  const suffix = proc === "cleaner" ? step.params.k : proc === "consumer" ? step.params.c : undefined;
+  return {
+    kind: "event", seq, process: suffix === undefined ? proc : `${proc}:${suffix}`, action: a.rule.name,
+    params: step.params, outcome: crash ? "crash" : "ok", post,
+  };
+}
+
+/** A random walk of at most `maxSteps` events (stops early when nothing is enabled). */
+export function* randomWalk(m: Model, init: readonly Scalar[], maxSteps: number, r: Rng): Generator<TraceEvent> {
+  const s = init.slice();
+  for (let seq = 1; seq <= maxSteps; seq++) {
+    const en = enabledSteps(m, s);
+    if (en.length === 0) return;
+    yield stepEvent(m, s, en[Math.floor(r() * en.length)]!, seq, r);
+  }
+}

@@ -1,0 +1,71 @@
+// A bounded line splitter for NDJSON. readline buffers a whole line before it can be looked at,
+// so a multi-gigabyte line would exhaust memory; this splitter keeps at most `maxBytes` of a
+// line and reports longer lines as a located error while skipping their bytes.
+
+export type LineItem =
+  | { line: number; text: string }
+  | { line: number; tooLong: number }; // the line's length in bytes (it was not kept)
+
+export const MAX_LINE_BYTES = 1 << 20;
+
+export class LineSplitter {
+  private parts: Buffer[] = [];
+  private partLen = 0;
+  private skipping = false;
+  private skipped = 0;
+  private lineNo = 0;
+  constructor(readonly maxBytes: number = MAX_LINE_BYTES) {}
+
+  /** Feed a chunk; returns the complete lines it closed. */
+  push(chunk: Buffer): LineItem[] {
+    const out: LineItem[] = [];
+    let pos = 0;
+    for (;;) {
+      const nl = chunk.indexOf(10, pos);
+      if (nl < 0) break;
+      this.close(chunk.subarray(pos, nl), out);
+      pos = nl + 1;
+    }
+    if (pos < chunk.length) this.keep(chunk.subarray(pos));
+    return out;
+  }
+
+  /** End of input: the last line, if it had no trailing newline. */
+  end(): LineItem[] {
+    const out: LineItem[] = [];
+    if (this.skipping || this.partLen > 0) this.close(Buffer.alloc(0), out);
+    return out;
+  }
+
+  private keep(b: Buffer): void {
+    if (this.skipping) {
+      this.skipped += b.length;
+      return;
+    }
+    if (this.partLen + b.length > this.maxBytes) {
+      this.skipping = true;
+      this.skipped = this.partLen + b.length;
+      this.parts = [];
+      this.partLen = 0;
+      return;
+    }
+    this.parts.push(Buffer.from(b)); // copy: the chunk buffer may be reused by the stream
+    this.partLen += b.length;
+  }
+
+  private close(tail: Buffer, out: LineItem[]): void {
+    const line = ++this.lineNo;
+    if (this.skipping || this.partLen + tail.length > this.maxBytes) {
+      out.push({ line, tooLong: this.skipped + this.partLen + tail.length });
+    } else {
+      const buf = this.partLen === 0 ? tail : Buffer.concat([...this.parts, tail]);
+      let end = buf.length;
+      if (end > 0 && buf[end - 1] === 13) end--; // tolerate CRLF
+      out.push({ line, text: buf.toString("utf8", 0, end) });
+    }
+    this.parts = [];
+    this.partLen = 0;
+    this.skipping = false;
+    this.skipped = 0;
+  }
+}

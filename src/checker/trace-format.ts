@@ -1,0 +1,77 @@
+// The NDJSON trace format (docs/contracts.md section 3): typed header/event records and a
+// structural validator whose messages say which field was wrong and what was expected.
+// The JSON Schema in traces/schema/ is applied as well when present (schema.ts); this code is
+// what turns a parsed line into typed data.
+import type { Result, Scalar } from "./types.ts";
+import { err, ok } from "./types.ts";
+
+export const TRACE_FORMAT = "electric-race-trace/1";
+
+export interface TraceHeader {
+  kind: "header";
+  format: string;
+  variant: string;
+  rulesFingerprint: string;
+  bounds: Record<string, number>;
+  init: Record<string, Scalar>;
+  seed?: unknown;
+  scenario?: unknown;
+  scheduler?: unknown;
+  implementation?: unknown;
+}
+
+export interface TraceEvent {
+  kind: "event";
+  seq: number;
+  process: string;
+  action: string;
+  params: Record<string, number>;
+  outcome: "ok" | "crash";
+  post: Record<string, Scalar>;
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isScalar = (v: unknown): v is Scalar =>
+  typeof v === "boolean" || typeof v === "string" || (typeof v === "number" && Number.isFinite(v));
+export const show = (v: unknown): string => {
+  const s = JSON.stringify(v);
+  return s === undefined ? String(v) : s.length > 80 ? `${s.slice(0, 77)}...` : s;
+};
+
+function scalarMap(v: unknown, field: string): Result<Record<string, Scalar>> {
+  if (!isObj(v)) return err(`field '${field}': expected an object of cell -> value, got ${show(v)}`);
+  for (const [k, x] of Object.entries(v))
+    if (!isScalar(x)) return err(`field '${field}': cell '${k}' must be a boolean, integer or string, got ${show(x)}`);
+  return ok(v as Record<string, Scalar>);
+}
+
+export function parseHeader(v: unknown): Result<TraceHeader> {
+  if (!isObj(v)) return err(`expected the header object, got ${show(v)}`);
+  if (v.kind !== "header") return err(`expected the header (an object with "kind":"header") on the first line, got kind ${show(v.kind)}`);
+  if (v.format !== TRACE_FORMAT) return err(`field 'format': expected ${show(TRACE_FORMAT)}, got ${show(v.format)}`);
+  if (typeof v.variant !== "string" || v.variant === "") return err(`field 'variant': expected a variant name, got ${show(v.variant)}`);
+  if (typeof v.rulesFingerprint !== "string") return err(`field 'rulesFingerprint': expected a string, got ${show(v.rulesFingerprint)}`);
+  if (!isObj(v.bounds)) return err(`field 'bounds': expected an object like {"H":1,"C":1,"K":1,"T":1}, got ${show(v.bounds)}`);
+  for (const [k, n] of Object.entries(v.bounds))
+    if (typeof n !== "number" || !Number.isInteger(n) || n < 0) return err(`field 'bounds': '${k}' must be a non-negative integer, got ${show(n)}`);
+  const init = scalarMap(v.init, "init");
+  if (!init.ok) return init;
+  return ok(v as unknown as TraceHeader);
+}
+
+export function parseEvent(v: unknown): Result<TraceEvent> {
+  if (!isObj(v)) return err(`expected an event object, got ${show(v)}`);
+  if (v.kind !== "event") return err(`field 'kind': expected "event", got ${show(v.kind)}`);
+  if (typeof v.seq !== "number" || !Number.isInteger(v.seq) || v.seq < 1) return err(`field 'seq': expected a positive integer, got ${show(v.seq)}`);
+  if (typeof v.process !== "string") return err(`field 'process': expected a string, got ${show(v.process)}`);
+  if (typeof v.action !== "string") return err(`field 'action': expected an action label (string), got ${show(v.action)}`);
+  const params = v.params === undefined ? {} : v.params;
+  if (!isObj(params)) return err(`field 'params': expected an object of parameter -> integer, got ${show(params)}`);
+  for (const [k, x] of Object.entries(params))
+    if (typeof x !== "number" || !Number.isInteger(x)) return err(`field 'params': '${k}' must be an integer, got ${show(x)}`);
+  if (v.outcome !== "ok" && v.outcome !== "crash") return err(`field 'outcome': expected "ok" or "crash", got ${show(v.outcome)}`);
+  const post = scalarMap(v.post, "post");
+  if (!post.ok) return post;
+  if (v.params === undefined) return ok({ ...(v as unknown as TraceEvent), params: {} });
+  return ok(v as unknown as TraceEvent);
+}

@@ -1,0 +1,71 @@
+// The rules document exported from Lean (docs/contracts.md section 2), as TypeScript types.
+// These types describe data; the meaning lives in interp.ts, which mirrors Lean's eval/apply.
+
+export type Scalar = boolean | number | string;
+
+export type ExprOp = "not" | "and" | "or" | "eq" | "ne" | "lt" | "le" | "add" | "sub" | "ite";
+
+export type Expr =
+  | { lit: Scalar }
+  | { param: string }
+  | { cell: string; idx: Expr[] }
+  | { op: ExprOp; args: Expr[] }
+  | { all: string; domain: string; body: Expr }
+  | { any: string; domain: string; body: Expr };
+
+export type Effect =
+  | { set: string; idx: Expr[]; value: Expr }
+  | { each: string; domain: string; do: Effect[] }
+  | { if: Expr; then: Effect[]; else: Effect[] };
+
+export type VarType = { bool: true } | { int: [number, number] } | { enum: string[] };
+
+export interface VariableDecl {
+  name: string;
+  index: string[];
+  type: VarType;
+  default: Scalar;
+}
+
+export interface NamedExpr {
+  name: string;
+  expr: Expr;
+}
+
+export interface ParamDecl {
+  name: string;
+  domain: string;
+}
+
+export interface ActionRule {
+  name: string;
+  process: string;
+  params: ParamDecl[];
+  guards: NamedExpr[];
+  effects: Effect[];
+  theorems: string[];
+}
+
+export interface Invariant extends NamedExpr {
+  theorems: string[];
+}
+
+export interface RulesDoc {
+  format: string;
+  variant: string;
+  sourceSha256?: string;
+  rulesFingerprint?: string;
+  bounds: Record<string, number>;
+  domains: Record<string, string>;
+  variables: VariableDecl[];
+  init: NamedExpr[];
+  actions: ActionRule[];
+  invariants: Invariant[];
+}
+
+/** Bounds are keyed by the bound name (H, C, K, T), as in trace headers. */
+export type Bounds = Record<string, number>;
+
+export type Result<T, E = string> = { ok: true; value: T } | { ok: false; error: E };
+export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
+export const err = <E>(error: E): { ok: false; error: E } => ({ ok: false, error });
