@@ -1,0 +1,57 @@
+// ShapeCleaner.remove_shape_immediate (electric.md §3.1) as resumable chains, one per slot.
+// Order: ShapeStatus → Consumer.stop → Storage.cleanup! → SLC.remove_shape (batcher, async).
+// Fix B puts a non-blocking router removal first and waits for it in the chain's own task.
+import type { ChainSlot, Handle } from "./types.ts";
+import type { Cells } from "../trace/cells.ts";
+import { key1 } from "../trace/cells.ts";
+
+export type ChainPc = "routerRemove" | "routerWait" | "status" | "stop" | "storage" | "slcRemove" | "done" | "aborted";
+
+export interface Chain {
+  readonly h: Handle;
+  pc: ChainPc;
+}
+
+export class ShapeCleaner {
+  readonly chains: (Chain | null)[];
+
+  constructor(slots: number, src?: ShapeCleaner) {
+    this.chains = src ? src.chains.map((c) => (c === null ? null : { ...c })) : Array.from({ length: slots }, () => null);
+  }
+
+  clone(): ShapeCleaner {
+    return new ShapeCleaner(this.chains.length, this);
+  }
+
+  isIdle(k: ChainSlot): boolean {
+    return this.chains[k] === null;
+  }
+
+  /** remove_shape / remove_shape_async: a new chain in slot k. */
+  start(k: ChainSlot, h: Handle, routerFirst: boolean): void {
+    if (this.chains[k] !== null) throw new Error(`chain slot ${k} already used`);
+    this.chains[k] = { h, pc: routerFirst ? "routerRemove" : "status" };
+  }
+
+  get(k: ChainSlot): Chain | null {
+    return this.chains[k] ?? null;
+  }
+
+  set(k: ChainSlot, pc: ChainPc): void {
+    const c = this.chains[k];
+    if (!c) throw new Error(`chain slot ${k} idle`);
+    c.pc = pc;
+  }
+
+  anyActive(): boolean {
+    return this.chains.some((c) => c !== null && c.pc !== "done" && c.pc !== "aborted");
+  }
+
+  project(cells: Cells, K: number): void {
+    for (let k = 0; k < K; k++) {
+      const c = this.chains[k] ?? null;
+      cells.set(key1("chainHandle", k), c?.h ?? -1);
+      cells.set(key1("chainPc", k), c?.pc ?? "idle");
+    }
+  }
+}

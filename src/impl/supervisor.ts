@@ -1,0 +1,30 @@
+// Supervision (electric.md §3.7): an SLC crash takes down ShapeLogCollector.Supervisor
+// (one_for_all, max_restarts 0), and Shapes.Supervisor restarts the whole shape subsystem.
+// ShapeStatus and storage live elsewhere and survive.
+import type { Cells } from "../trace/cells.ts";
+
+export type CrashCause = "none" | "sendNil" | "external";
+
+export class SupervisorLog {
+  crashes: number;
+  cause: CrashCause;
+
+  constructor(src?: SupervisorLog) {
+    this.crashes = src?.crashes ?? 0;
+    this.cause = src?.cause ?? "none";
+  }
+
+  clone(): SupervisorLog {
+    return new SupervisorLog(this);
+  }
+
+  record(cause: CrashCause): void {
+    this.crashes += 1;
+    this.cause = cause;
+  }
+
+  project(cells: Cells): void {
+    cells.set("crashes", this.crashes);
+    cells.set("crashCause", this.cause);
+  }
+}
