@@ -1,0 +1,34 @@
+// The committed example traces (traces/*.ndjson): which scenario, variant, seed and policy each
+// comes from. A test regenerates every one and compares it byte for byte.
+import { fileURLToPath } from "node:url";
+import type { Variant } from "../impl/types.ts";
+import { loadScenarioFile, toSystemInit } from "../scenario/load.ts";
+import { formatScenarioError } from "../scenario/types.ts";
+import { simulateTrace } from "./simulate.ts";
+
+export interface ExampleTrace {
+  readonly file: string; // relative to traces/
+  readonly scenario: string; // relative to traces/scenarios/
+  readonly variant: Variant;
+  readonly seed: number;
+  readonly policy: "random" | "scripted";
+}
+
+export const TRACES_DIR = fileURLToPath(new URL("../../traces/", import.meta.url));
+
+export const EXAMPLES: readonly ExampleTrace[] = [
+  ...(["PreFix", "FixA", "FixA2", "FixB", "FixC"] as const).map((v) => ({ file: `race-recipe.${v}.ndjson`, scenario: "race-recipe.yaml", variant: v, seed: 1, policy: "scripted" as const })),
+  { file: "orphan-recipe.FixA2.ndjson", scenario: "orphan-recipe.yaml", variant: "FixA2", seed: 1, policy: "scripted" },
+  { file: "stale-dead-pid.PreFix.ndjson", scenario: "stale-dead-pid.yaml", variant: "PreFix", seed: 1, policy: "scripted" },
+  { file: "two-shapes-env.PreFix.seed3.ndjson", scenario: "two-shapes-env.yaml", variant: "PreFix", seed: 3, policy: "random" },
+  { file: "two-shapes-env.FixB.seed5.ndjson", scenario: "two-shapes-env.yaml", variant: "FixB", seed: 5, policy: "random" },
+];
+
+/** The trace text an example should have, generated now. */
+export function generateExample(ex: ExampleTrace): string {
+  const loaded = loadScenarioFile(`${TRACES_DIR}scenarios/${ex.scenario}`);
+  if (!loaded.ok) throw new Error(loaded.errors.map(formatScenarioError).join("\n"));
+  const init = toSystemInit(loaded.scenario, ex.variant);
+  if (!init.ok) throw new Error(init.errors.map(formatScenarioError).join("\n"));
+  return simulateTrace(loaded.scenario, init.init, { seed: ex.seed, policy: ex.policy, maxSteps: loaded.scenario.maxSteps }).text;
+}
