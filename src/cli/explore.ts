@@ -1,0 +1,174 @@
+// `explore <scenario.yaml> --variant V [--json] [--max-states N]`: explore the scenario's
+// schedules, report each property's verdict against what the variant is expected to do, and
+// print shrunk counterexamples.
+import { VARIANTS, isVariant } from "../impl/types.ts";
+import type { Variant } from "../impl/types.ts";
+import type { SystemInit } from "../impl/system.ts";
+import { loadScenarioFile, toSystemInit } from "../scenario/load.ts";
+import { formatScenarioError } from "../scenario/types.ts";
+import type { Scenario } from "../scenario/types.ts";
+import { explore } from "../sched/explorer.ts";
+import type { ExploreMode, ExploreReport, Progress, PropertyVerdict } from "../sched/explorer.ts";
+import { DESCRIPTIONS } from "../sched/properties.ts";
+import { formatEvents, replayEvents } from "../sched/counterexample.ts";
+import { rulesFingerprint } from "../trace/fingerprint.ts";
+import { IMPLEMENTATION, TRACE_FORMAT } from "../trace/types.ts";
+import type { TraceEvent } from "../trace/types.ts";
+import { serialiseTrace, writeFileAtomic } from "../trace/writer.ts";
+import { parseArgs, parseIntArg } from "./args.ts";
+
+const HELP = `usage: npm run explore -- <scenario.yaml> [--variant V] [--json] [--max-states N]
+                           [--mode auto|exhaustive|random] [--seed N] [--walks N] [--max-depth N]
+                           [--trace-out FILE] [--progress]
+
+Explores the scenario's schedules on the deterministic scheduler and checks, on every state and
+transition: noSendNilCrash (I1), noRaceWindow (I2), noOrphanConsumer (I3/§5b),
+noQuiescenceLeak (I4), noDeadlock. Each variant declares which properties it must satisfy
+(PreFix is expected to crash; every fix must not), which it is expected to violate (a
+witness), and which are only reported. Counterexamples are shrunk (delta debugging, confirmed
+by replay) and printed as numbered event lists.
+
+  --variant V       ${VARIANTS.join(" | ")} (default: the scenario's variant, else PreFix)
+  --mode M          auto (default): exhaustive BFS with state hashing, then random walks if the
+                    state budget ran out; exhaustive; random
+  --max-states N    state budget for the exhaustive search (default 1000000)
+  --seed N          seed of the random walks (default 1)
+  --walks N         number of random walks (default 2000)
+  --max-depth N     steps per random walk (default: the scenario's maxSteps)
+  --trace-out FILE  write the first counterexample as an NDJSON trace (scheduler "explore")
+  --json            machine-readable report on standard output
+  --progress        progress on standard error even when it is not a terminal
+
+exit codes: 0 every property behaved as the variant requires (an expected PreFix crash is 0),
+            1 a property the variant must satisfy was violated, 2 usage or scenario error`;
+
+export async function run(argv: string[]): Promise<number> {
+  const parsed = parseArgs(argv, { values: ["variant", "max-states", "mode", "seed", "walks", "max-depth", "trace-out"], flags: ["help", "json", "progress"] });
+  if (!parsed.ok) return usageError(parsed.error);
+  const { args } = parsed;
+  if (args.flags.has("help")) {
+    console.log(HELP);
+    return 0;
+  }
+  if (args.positional.length !== 1) return usageError("expected exactly one scenario file");
+  const nums: Record<string, number | undefined> = {};
+  for (const [name, lo, hi] of [["max-states", 1, 1e9], ["seed", 0, Number.MAX_SAFE_INTEGER], ["walks", 1, 1e9], ["max-depth", 1, 1e6]] as const) {
+    const r = parseIntArg(args.values.get(name), name, lo, hi);
+    if (!r.ok) return usageError(r.error);
+    nums[name] = r.value;
+  }
+  const vArg = args.values.get("variant");
+  if (vArg !== undefined && !isVariant(vArg)) return usageError(`--variant must be one of ${VARIANTS.join(", ")}, got '${vArg}'`);
+  const modeArg = args.values.get("mode") ?? "auto";
+  if (modeArg !== "auto" && modeArg !== "exhaustive" && modeArg !== "random") return usageError(`--mode must be auto, exhaustive or random, got '${modeArg}'`);
+  const mode: ExploreMode = modeArg;
+
+  const file = args.positional[0] ?? "";
+  const loaded = loadScenarioFile(file);
+  if (!loaded.ok) {
+    for (const e of loaded.errors) console.error(formatScenarioError(e));
+    return 2;
+  }
+  const scenario = loaded.scenario;
+  const variant: Variant = vArg ?? scenario.variant ?? "PreFix";
+  const init = toSystemInit(scenario, variant);
+  if (!init.ok) {
+    for (const e of init.errors) console.error(formatScenarioError(e));
+    return 2;
+  }
+  const json = args.flags.has("json");
+  const showProgress = args.flags.has("progress") || process.stderr.isTTY === true;
+  const seed = nums.seed ?? 1;
+  const report = explore(init.init, {
+    mode, seed, maxStates: nums["max-states"] ?? 1_000_000, walks: nums.walks ?? 2000,
+    maxDepth: nums["max-depth"] ?? scenario.maxSteps,
+    ...(showProgress ? { onProgress: progressPrinter() } : {}),
+  });
+  if (showProgress && process.stderr.isTTY === true) process.stderr.write("\r\x1b[K");
+
+  const counterexamples = new Map<string, TraceEvent[]>();
+  for (const v of report.verdicts) if (v.shrunk) counterexamples.set(v.property, replayEvents(init.init, v.shrunk.actions).events);
+
+  const traceOut = args.values.get("trace-out");
+  if (traceOut !== undefined) {
+    const first = report.verdicts.find((v) => v.failure && v.shrunk) ?? report.verdicts.find((v) => v.shrunk);
+    if (first?.shrunk) {
+      const r = replayEvents(init.init, first.shrunk.actions);
+      const text = serialiseTrace({
+        kind: "header", format: TRACE_FORMAT, variant, seed, scenario: scenario.name, scheduler: "explore",
+        implementation: IMPLEMENTATION, rulesFingerprint: rulesFingerprint(variant), bounds: init.init.bounds, init: r.init,
+      }, r.events);
+      try {
+        writeFileAtomic(traceOut, text);
+      } catch (err) {
+        console.error(`cannot write ${traceOut}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+        return 2;
+      }
+    }
+  }
+
+  const failed = report.verdicts.filter((v) => v.failure).length;
+  const code = failed > 0 ? 1 : 0;
+  if (json) console.log(JSON.stringify(jsonReport(scenario, init.init, report, counterexamples, code), null, 2));
+  else console.log(textReport(scenario, report, counterexamples).join("\n"));
+  return code;
+}
+
+function verdictWord(v: PropertyVerdict, complete: boolean): string {
+  if (v.failure) return "FAILED: expected to hold";
+  if (v.violated) return v.expectation === "violated" ? "as expected" : "reported";
+  if (v.missing) return complete ? "NOT FOUND although expected (complete search)" : "not found (search incomplete)";
+  return v.expectation === "holds" ? (complete ? "holds (complete search)" : "holds so far (search incomplete)") : "not found";
+}
+
+function textReport(s: Scenario, r: ExploreReport, ces: Map<string, TraceEvent[]>): string[] {
+  const out: string[] = [];
+  const rate = r.elapsedMs > 0 ? Math.round((r.states / r.elapsedMs) * 1000) : r.states;
+  out.push(`explore ${s.name} (${s.file}), variant ${r.variant}`);
+  out.push(`${r.mode}: ${r.states} states explored, ${r.transitions} transitions, depth ${r.maxDepth}${r.walks ? `, ${r.walks} random walks` : ""}, ${r.complete ? "complete" : "INCOMPLETE (state budget reached)"}, ${(r.elapsedMs / 1000).toFixed(2)} s (${rate} states/s)`);
+  out.push("");
+  out.push(`${"property".padEnd(18)} ${"expected".padEnd(9)} ${"found".padEnd(9)} verdict`);
+  for (const v of r.verdicts) out.push(`${v.property.padEnd(18)} ${v.expectation.padEnd(9)} ${(v.violated ? "violated" : "no").padEnd(9)} ${verdictWord(v, r.complete)}`);
+  for (const v of r.verdicts) {
+    const ev = ces.get(v.property);
+    if (!v.shrunk || !ev) continue;
+    out.push("");
+    out.push(`${v.property}: ${v.detail ?? ""} — ${DESCRIPTIONS[v.property]}`);
+    out.push(`  counterexample, ${v.shrunk.actions.length} steps (shrunk from ${v.shrunk.from}, ${v.shrunk.replays} replays):`);
+    out.push(...formatEvents(ev));
+  }
+  out.push("");
+  const failed = r.verdicts.filter((v) => v.failure);
+  const passed = r.verdicts.length - failed.length;
+  out.push(failed.length > 0 ? `FAIL: ${failed.map((v) => v.property).join(", ")} must hold under ${r.variant}` : `OK: every property behaved as ${r.variant} requires`);
+  out.push(`${passed} passed, ${failed.length} failed`);
+  return out;
+}
+
+function jsonReport(s: Scenario, init: SystemInit, r: ExploreReport, ces: Map<string, TraceEvent[]>, exitCode: number): object {
+  return {
+    scenario: s.name, file: s.file, variant: r.variant, bounds: init.bounds, mode: r.mode,
+    states: r.states, transitions: r.transitions, depth: r.maxDepth, complete: r.complete, walks: r.walks,
+    elapsedMs: Math.round(r.elapsedMs), statesPerSecond: r.elapsedMs > 0 ? Math.round((r.states / r.elapsedMs) * 1000) : null,
+    properties: r.verdicts.map((v) => ({
+      property: v.property, description: DESCRIPTIONS[v.property], expectation: v.expectation, violated: v.violated,
+      verdict: v.failure ? "fail" : v.violated ? (v.expectation === "violated" ? "as-expected" : "reported") : v.missing ? "missing" : "holds",
+      detail: v.detail ?? null,
+      counterexample: v.shrunk ? { steps: v.shrunk.actions.length, shrunkFrom: v.shrunk.from, replays: v.shrunk.replays, events: ces.get(v.property) ?? [] } : null,
+    })),
+    exitCode,
+  };
+}
+
+function progressPrinter(): (p: Progress) => void {
+  const tty = process.stderr.isTTY === true;
+  return (p) => {
+    const line = `[${p.phase}] ${p.states} states, ${p.transitions} transitions, depth ${p.depth}, ${p.phase === "exhaustive" ? "frontier" : "walks left"} ${p.frontier}`;
+    process.stderr.write(tty ? `\r\x1b[K${line}` : `${line}\n`);
+  };
+}
+
+function usageError(msg: string): number {
+  console.error(`explore: ${msg}\n(run with --help for usage)`);
+  return 2;
+}
