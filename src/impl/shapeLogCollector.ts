@@ -7,7 +7,7 @@ import { EventRouter } from "./eventRouter.ts";
 import { ConsumerRegistry } from "./consumerRegistry.ts";
 import type { UndeliverableReason } from "./consumerRegistry.ts";
 
-export type Msg = { readonly kind: "event"; readonly txn: TxnId } | { readonly kind: "batch"; readonly removes: readonly Handle[] };
+export type Msg = { readonly kind: "event"; readonly txn: TxnId } | { readonly kind: "batch"; readonly adds: readonly Handle[]; readonly removes: readonly Handle[] };
 
 /** Per routed handle during a publish. `asking` = blocked in start_consumer_for_handle. */
 export type Resolution =
@@ -114,14 +114,15 @@ export class ShapeLogCollector {
     this.mode = "idle";
   }
 
-  /** handle_shape_registration_updates: all removals first (then adds, none here), then ack.
+  /** handle_shape_registration_updates: all removals first, then all adds; the caller acks.
    * remove_subscription deletes the router entry and the registry entry; it does not stop the
    * consumer. Removing an unknown handle is harmless. */
-  takeBatch(): readonly Handle[] {
+  takeBatch(): { readonly adds: readonly Handle[]; readonly removes: readonly Handle[] } {
     const msg = this.mailbox.shift();
     if (msg === undefined || msg.kind !== "batch") throw new Error("apply batch: no batch at the head");
     for (const h of msg.removes) this.removeSubscription(h);
-    return msg.removes;
+    for (const h of msg.adds) this.router.addShape(h);
+    return msg;
   }
 
   removeSubscription(h: Handle): void {
@@ -169,6 +170,6 @@ export class ShapeLogCollector {
 
   stateKey(): string {
     const res = this.pub ? [...this.pub.res.entries()].map(([h, r]) => `${h}=${r.kind}${r.kind === "pid" ? r.pid : ""}`).join(";") : "";
-    return `${this.mailbox.map((m) => (m.kind === "event" ? `E${m.txn}` : `B${m.removes.join("+")}`)).join("")}|${res}`;
+    return `${this.mailbox.map((m) => (m.kind === "event" ? `E${m.txn}` : `B${m.removes.join("+")}/${m.adds.join("+")}`)).join("")}|${res}`;
   }
 }

@@ -299,12 +299,12 @@ export class System {
         return OK;
       }
       case "BatcherFlush": {
-        const removes = this.batcher.flush();
-        this.slc.deliver({ kind: "batch", removes });
+        const batch = this.batcher.flush();
+        this.slc.deliver({ kind: "batch", adds: batch.adds, removes: batch.removes });
         return OK;
       }
       case "SlcApplyBatch": {
-        const removes = this.slc.takeBatch();
+        const { removes } = this.slc.takeBatch();
         if (this.cfg.tombstones) for (const h of removes) this.status.clearTombstone(h);
         this.batcher.ack();
         return OK;

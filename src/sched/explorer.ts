@@ -8,7 +8,7 @@ import type { SystemInit } from "../impl/system.ts";
 import type { Cells } from "../trace/cells.ts";
 import { cellKeys } from "../trace/cells.ts";
 import { Prng } from "./prng.ts";
-import { PROPERTIES, expectation, terminalViolations, transitionViolations } from "./properties.ts";
+import { PROPERTIES, expectation, initialViolations, terminalViolations, transitionViolations } from "./properties.ts";
 import type { Expectation, PropertyId, Violation } from "./properties.ts";
 import { shrink } from "./shrinker.ts";
 import type { ShrinkResult } from "./shrinker.ts";
@@ -102,6 +102,7 @@ function bfs(init: SystemInit, opts: ExploreOptions, rec: Recorder): BfsResult {
   };
   const root = System.create(init);
   const rootCells = root.project();
+  if (!opts.raw) rec.note(initialViolations(init.bounds, rootCells, root), () => []);
   const seen = new Set<string>([stateKey(order, rootCells, root)]);
   let frontier: { sys: System; cells: Cells; id: number }[] = [{ sys: root, cells: rootCells, id: 0 }];
   let transitions = 0;
@@ -152,6 +153,7 @@ function randomWalks(init: SystemInit, opts: ExploreOptions, rec: Recorder): Wal
   for (let w = 0; w < opts.walks; w++) {
     const sys = System.create(init);
     let cells = sys.project();
+    if (w === 0 && !opts.raw) rec.note(initialViolations(init.bounds, cells, sys), () => []);
     const path: Action[] = [];
     for (let d = 0; d < opts.maxDepth; d++) {
       const en = sys.enabled();

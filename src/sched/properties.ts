@@ -38,16 +38,30 @@ export interface Violation {
 
 const live = (s: unknown): boolean => s === "starting" || s === "running";
 
-/** Properties of one transition `before --outcome--> after`. */
-export function transitionViolations(b: Bounds, before: Cells, after: Cells, outcome: Outcome, sys: System): Violation[] {
+/** Properties of the initial state (a scenario may start inside the window). */
+export function initialViolations(b: Bounds, cells: Cells, sys: System): Violation[] {
+  const out = windowViolations(b, cells);
+  if (cells.get("orphanDelivery") === true) out.push({ property: "noOrphanConsumer", detail: "the initial state records an orphan delivery" });
+  if (sys.quiescent()) out.push(...quiescentViolations(b, cells));
+  return out;
+}
+
+function windowViolations(b: Bounds, after: Cells): Violation[] {
   const out: Violation[] = [];
-  if (outcome === "crash" && after.get("crashCause") === "sendNil") out.push({ property: "noSendNilCrash", detail: "SLC crashed in send(nil, …)" });
   for (const h of range(b.H)) {
     if (after.get(key1("router", h)) === true && after.get(key1("status", h)) !== "present") {
       out.push({ property: "noRaceWindow", detail: `router[${h}] is set while status[${h}] = ${String(after.get(key1("status", h)))}` });
       break;
     }
   }
+  return out;
+}
+
+/** Properties of one transition `before --outcome--> after`. */
+export function transitionViolations(b: Bounds, before: Cells, after: Cells, outcome: Outcome, sys: System): Violation[] {
+  const out: Violation[] = [];
+  if (outcome === "crash" && after.get("crashCause") === "sendNil") out.push({ property: "noSendNilCrash", detail: "SLC crashed in send(nil, …)" });
+  out.push(...windowViolations(b, after));
   if (after.get("orphanDelivery") === true && before.get("orphanDelivery") !== true) out.push({ property: "noOrphanConsumer", detail: "a live consumer received an event for a shape that is not present" });
   for (const h of range(b.H)) {
     if (before.get(key1("storage", h)) === "cleaned" && after.get(key1("storage", h)) === "present") out.push({ property: "noOrphanConsumer", detail: `storage[${h}] re-created after cleanup` });
