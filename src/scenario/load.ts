@@ -94,7 +94,7 @@ export function parseScenario(text: string, file: string): LoadResult {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    return { ok: false, errors: doc.errors.map((e) => ({ file, field: "", line: e.linePos?.[0].line, message: `YAML syntax: ${e.message.split("\n")[0] ?? e.code}` })) };
+    return { ok: false, errors: doc.errors.map((e) => ({ file, field: "", line: e.linePos?.[0].line ?? lc.linePos(e.pos[0]).line, message: `YAML syntax: ${e.message.split("\n")[0] ?? e.code}` })) };
   }
   const ctx = new Ctx(file, doc, lc);
   const raw: unknown = doc.toJS();
