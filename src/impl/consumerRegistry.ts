@@ -37,6 +37,10 @@ export class ConsumerRegistry {
     this.table.clear();
   }
 
+  stateKey(): string {
+    return [...this.table.entries()].sort((a, b) => a[0] - b[0]).map(([h, p]) => `${h}>${p}`).join(",");
+  }
+
   project(cells: Cells, H: number): void {
     for (let h = 0; h < H; h++) cells.set(key1("registry", h), this.table.get(h) ?? -1);
   }

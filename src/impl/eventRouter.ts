@@ -33,6 +33,10 @@ export class EventRouter {
     return [...this.shapes].filter(matches).sort((a, b) => a - b);
   }
 
+  stateKey(): string {
+    return [...this.shapes].sort((a, b) => a - b).join(",");
+  }
+
   project(cells: Cells, H: number): void {
     for (let h = 0; h < H; h++) cells.set(key1("router", h), this.shapes.has(h));
   }

@@ -31,6 +31,10 @@ export class ReplicationClient {
     this.unacked = -1;
   }
 
+  stateKey(): string {
+    return `${this.nextTxn},${this.unacked}`;
+  }
+
   project(cells: Cells): void {
     cells.set("nextTxn", this.nextTxn);
     cells.set("unacked", this.unacked);

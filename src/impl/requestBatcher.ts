@@ -104,6 +104,11 @@ export class RequestBatcher {
     return this.toRemove.size > 0 || this.toAdd.size > 0 || this.inflight !== null;
   }
 
+  stateKey(): string {
+    const s = (x: Iterable<Handle> | null): string => (x === null ? "-" : [...x].sort((a, b) => a - b).join("+"));
+    return `${this.alive ? "" : "dead"}r${s(this.toRemove)}a${s(this.toAdd)}i${s(this.inflight)}/${s(this.inflightAdds)}`;
+  }
+
   project(cells: Cells, H: number): void {
     for (let h = 0; h < H; h++) {
       cells.set(key1("pendingRemove", h), this.toRemove.has(h));

@@ -43,6 +43,10 @@ export class ShapeCache {
     this.req = null;
   }
 
+  stateKey(): string {
+    return this.req === null ? "" : `${this.req.h}${this.req.stage[0] ?? ""}`;
+  }
+
   project(cells: Cells): void {
     cells.set("sc", this.req === null ? "idle" : this.req.stage);
     cells.set("scHandle", this.req?.h ?? -1);

@@ -47,6 +47,10 @@ export class ShapeCleaner {
     return this.chains.some((c) => c !== null && c.pc !== "done" && c.pc !== "aborted");
   }
 
+  stateKey(): string {
+    return this.chains.map((c) => (c === null ? "" : `${c.h}${c.pc}`)).join(",");
+  }
+
   project(cells: Cells, K: number): void {
     for (let k = 0; k < K; k++) {
       const c = this.chains[k] ?? null;

@@ -170,6 +170,6 @@ export class ShapeLogCollector {
 
   stateKey(): string {
     const res = this.pub ? [...this.pub.res.entries()].map(([h, r]) => `${h}=${r.kind}${r.kind === "pid" ? r.pid : ""}`).join(";") : "";
-    return `${this.mailbox.map((m) => (m.kind === "event" ? `E${m.txn}` : `B${m.removes.join("+")}/${m.adds.join("+")}`)).join("")}|${res}`;
+    return `${this.mode[0] ?? ""}${[...this.removeNow].sort((a, b) => a - b).join("+")}|${this.pub?.txn ?? ""}|${this.router.stateKey()}|${this.registry.stateKey()}|${this.mailbox.map((m) => (m.kind === "event" ? `E${m.txn}` : `B${m.removes.join("+")}/${m.adds.join("+")}`)).join("")}|${res}`;
   }
 }

@@ -14,12 +14,18 @@ export class Storage {
   }
 
   clone(): Storage {
-    return new Storage(this.data);
+    const s = new Storage(this.data);
+    s.recreations = this.recreations;
+    return s;
   }
+
+  /** Ghost counter: how many times a writer re-created cleaned storage (for the explorer). */
+  recreations = 0;
 
   /** The writer's create-or-open. Returns true when it re-created storage that had been cleaned. */
   openOrCreate(h: Handle): boolean {
     const recreated = this.data.get(h) === "cleaned";
+    if (recreated) this.recreations++;
     this.data.set(h, "present");
     return recreated;
   }
@@ -30,6 +36,10 @@ export class Storage {
 
   get(h: Handle): "absent" | Entry {
     return this.data.get(h) ?? "absent";
+  }
+
+  stateKey(): string {
+    return [...this.data.entries()].sort((a, b) => a[0] - b[0]).map(([h, e]) => `${h}${e[0]}`).join("");
   }
 
   project(cells: Cells, H: number): void {

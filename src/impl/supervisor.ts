@@ -23,6 +23,10 @@ export class SupervisorLog {
     this.cause = cause;
   }
 
+  stateKey(): string {
+    return `${this.crashes}${this.cause}`;
+  }
+
   project(cells: Cells): void {
     cells.set("crashes", this.crashes);
     cells.set("crashCause", this.cause);

@@ -136,10 +136,11 @@ export class System {
     return cells;
   }
 
-  /** Internal state beyond the cells that affects the future (mailbox contents and order,
-   * who the SLC is blocked on). Used with the projection for state hashing. */
-  internalKey(): string {
-    return `${this.slc.stateKey()}#${this.status.stateKey()}`;
+  /** The whole internal state as a compact string: equal keys ⇒ equal futures. The explorer
+   * hashes states with it (the contract projection is a function of it). Ghost history that
+   * does not affect the future (the undeliverable log, re-creation counts) is left out. */
+  stateKey(): string {
+    return `${this.status.stateKey()}#${this.slc.stateKey()}#${this.storage.stateKey()}#${this.batcher.stateKey()}#${this.consumers.stateKey()}#${this.cleaner.stateKey()}#${this.cache.stateKey()}#${this.replication.stateKey()}#${this.supervisor.stateKey()}#${this.orphanDelivery ? 1 : 0}`;
   }
 
   touches(t: number, h: Handle): boolean {

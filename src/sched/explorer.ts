@@ -5,10 +5,8 @@
 import type { Action } from "../impl/types.ts";
 import { System } from "../impl/system.ts";
 import type { SystemInit } from "../impl/system.ts";
-import type { Cells } from "../trace/cells.ts";
-import { cellKeys } from "../trace/cells.ts";
 import { Prng } from "./prng.ts";
-import { PROPERTIES, expectation, initialViolations, terminalViolations, transitionViolations } from "./properties.ts";
+import { PROPERTIES, expectation, ghosts, initialViolations, terminalViolations, transitionViolations } from "./properties.ts";
 import type { Expectation, PropertyId, Violation } from "./properties.ts";
 import { shrink } from "./shrinker.ts";
 import type { ShrinkResult } from "./shrinker.ts";
@@ -65,11 +63,6 @@ interface Found {
   readonly path: readonly Action[];
 }
 
-export function stateKey(order: readonly string[], cells: Cells, sys: System): string {
-  let s = "";
-  for (const k of order) s += `${String(cells.get(k))},`;
-  return `${s}|${sys.internalKey()}`;
-}
 
 class Recorder {
   readonly found = new Map<PropertyId, Found>();
@@ -89,7 +82,6 @@ class Recorder {
 interface BfsResult { states: number; transitions: number; depth: number; complete: boolean }
 
 function bfs(init: SystemInit, opts: ExploreOptions, rec: Recorder): BfsResult {
-  const order = cellKeys(init.bounds);
   const parents: number[] = [-1];
   const via: (Action | null)[] = [null];
   const pathTo = (id: number): Action[] => {
@@ -101,10 +93,9 @@ function bfs(init: SystemInit, opts: ExploreOptions, rec: Recorder): BfsResult {
     return p.reverse();
   };
   const root = System.create(init);
-  const rootCells = root.project();
-  if (!opts.raw) rec.note(initialViolations(init.bounds, rootCells, root), () => []);
-  const seen = new Set<string>([stateKey(order, rootCells, root)]);
-  let frontier: { sys: System; cells: Cells; id: number }[] = [{ sys: root, cells: rootCells, id: 0 }];
+  if (!opts.raw) rec.note(initialViolations(root), () => []);
+  const seen = new Set<string>([root.stateKey()]);
+  let frontier: { sys: System; id: number }[] = [{ sys: root, id: 0 }];
   let transitions = 0;
   let depth = 0;
   let lastTick = Date.now();
@@ -113,22 +104,22 @@ function bfs(init: SystemInit, opts: ExploreOptions, rec: Recorder): BfsResult {
     for (const node of frontier) {
       const en = node.sys.enabled();
       if (en.length === 0 && !opts.raw) rec.note(terminalViolations(node.sys), () => pathTo(node.id));
+      const g = ghosts(node.sys);
       for (const a of en) {
         const child = node.sys.clone();
         const res = child.apply(a);
         transitions++;
-        const cells = child.project();
         if (!opts.raw) {
-          const vs = transitionViolations(init.bounds, node.cells, cells, res.outcome, child);
+          const vs = transitionViolations(g, res.outcome, child);
           if (vs.length > 0) rec.note(vs, () => [...pathTo(node.id), a]);
         }
-        const key = stateKey(order, cells, child);
+        const key = child.stateKey();
         if (seen.has(key)) continue;
         if (seen.size >= opts.maxStates) return { states: seen.size, transitions, depth, complete: false };
         seen.add(key);
         parents.push(node.id);
         via.push(a);
-        next.push({ sys: child, cells, id: parents.length - 1 });
+        next.push({ sys: child, id: parents.length - 1 });
       }
       if (opts.onProgress && Date.now() - lastTick > 200) {
         lastTick = Date.now();
@@ -144,7 +135,6 @@ function bfs(init: SystemInit, opts: ExploreOptions, rec: Recorder): BfsResult {
 interface WalkResult { states: number; transitions: number; depth: number }
 
 function randomWalks(init: SystemInit, opts: ExploreOptions, rec: Recorder): WalkResult {
-  const order = cellKeys(init.bounds);
   const rng = new Prng(opts.seed);
   const seen = new Set<string>();
   let transitions = 0;
@@ -152,8 +142,7 @@ function randomWalks(init: SystemInit, opts: ExploreOptions, rec: Recorder): Wal
   let lastTick = Date.now();
   for (let w = 0; w < opts.walks; w++) {
     const sys = System.create(init);
-    let cells = sys.project();
-    if (w === 0 && !opts.raw) rec.note(initialViolations(init.bounds, cells, sys), () => []);
+    if (w === 0 && !opts.raw) rec.note(initialViolations(sys), () => []);
     const path: Action[] = [];
     for (let d = 0; d < opts.maxDepth; d++) {
       const en = sys.enabled();
@@ -163,16 +152,15 @@ function randomWalks(init: SystemInit, opts: ExploreOptions, rec: Recorder): Wal
       }
       const a = en[rng.int(en.length)];
       if (a === undefined) break;
+      const g = opts.raw ? undefined : ghosts(sys);
       const res = sys.apply(a);
       path.push(a);
       transitions++;
-      const after = sys.project();
-      if (!opts.raw) {
-        const vs = transitionViolations(init.bounds, cells, after, res.outcome, sys);
+      if (g !== undefined) {
+        const vs = transitionViolations(g, res.outcome, sys);
         if (vs.length > 0) rec.note(vs, () => [...path]);
-        if (seen.size < opts.maxStates) seen.add(stateKey(order, after, sys));
+        if (seen.size < opts.maxStates) seen.add(sys.stateKey());
       }
-      cells = after;
       depth = Math.max(depth, path.length);
     }
     if (opts.onProgress && Date.now() - lastTick > 200) {

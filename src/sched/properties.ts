@@ -1,10 +1,9 @@
 // The properties the explorer checks on every explored state and transition, and what each
 // variant is expected to do about them (electric.md "Safety invariants").
-import type { Bounds, Outcome, Variant } from "../impl/types.ts";
+import type { Outcome, Variant } from "../impl/types.ts";
 import { range } from "../impl/types.ts";
 import type { System } from "../impl/system.ts";
-import type { Cells } from "../trace/cells.ts";
-import { key1 } from "../trace/cells.ts";
+import { isLive } from "../impl/consumer.ts";
 
 export const PROPERTIES = ["noSendNilCrash", "noRaceWindow", "noOrphanConsumer", "noQuiescenceLeak", "noDeadlock"] as const;
 export type PropertyId = (typeof PROPERTIES)[number];
@@ -36,52 +35,61 @@ export interface Violation {
   readonly detail: string;
 }
 
-const live = (s: unknown): boolean => s === "starting" || s === "running";
-
-/** Properties of the initial state (a scenario may start inside the window). */
-export function initialViolations(b: Bounds, cells: Cells, sys: System): Violation[] {
-  const out = windowViolations(b, cells);
-  if (cells.get("orphanDelivery") === true) out.push({ property: "noOrphanConsumer", detail: "the initial state records an orphan delivery" });
-  if (sys.quiescent()) out.push(...quiescentViolations(b, cells));
-  return out;
+/** Ghost observations whose change across a step matters (kept outside the state hash). */
+export interface Ghosts {
+  readonly orphanDelivery: boolean;
+  readonly recreations: number;
 }
 
-function windowViolations(b: Bounds, after: Cells): Violation[] {
-  const out: Violation[] = [];
-  for (const h of range(b.H)) {
-    if (after.get(key1("router", h)) === true && after.get(key1("status", h)) !== "present") {
-      out.push({ property: "noRaceWindow", detail: `router[${h}] is set while status[${h}] = ${String(after.get(key1("status", h)))}` });
-      break;
+export function ghosts(sys: System): Ghosts {
+  return { orphanDelivery: sys.orphanDelivery, recreations: sys.storage.recreations };
+}
+
+const statusName = (sys: System, h: number): string => {
+  const f = sys.status.fetchShapeByHandle(h);
+  return f === "ok" ? "present" : f === "removing" ? "tombstoned" : "absent";
+};
+
+function windowViolations(sys: System): Violation[] {
+  for (const h of range(sys.bounds.H)) {
+    if (sys.slc.router.has(h) && sys.status.fetchShapeByHandle(h) !== "ok") {
+      return [{ property: "noRaceWindow", detail: `router[${h}] is set while status[${h}] = ${statusName(sys, h)}` }];
     }
   }
+  return [];
+}
+
+/** Properties of the initial state (a scenario may start inside the window). */
+export function initialViolations(sys: System): Violation[] {
+  const out = windowViolations(sys);
+  if (sys.orphanDelivery) out.push({ property: "noOrphanConsumer", detail: "the initial state records an orphan delivery" });
+  if (sys.quiescent()) out.push(...quiescentViolations(sys));
   return out;
 }
 
-/** Properties of one transition `before --outcome--> after`. */
-export function transitionViolations(b: Bounds, before: Cells, after: Cells, outcome: Outcome, sys: System): Violation[] {
+/** Properties of one transition, given the ghosts before it and the system after it. */
+export function transitionViolations(before: Ghosts, outcome: Outcome, sys: System): Violation[] {
   const out: Violation[] = [];
-  if (outcome === "crash" && after.get("crashCause") === "sendNil") out.push({ property: "noSendNilCrash", detail: "SLC crashed in send(nil, …)" });
-  out.push(...windowViolations(b, after));
-  if (after.get("orphanDelivery") === true && before.get("orphanDelivery") !== true) out.push({ property: "noOrphanConsumer", detail: "a live consumer received an event for a shape that is not present" });
-  for (const h of range(b.H)) {
-    if (before.get(key1("storage", h)) === "cleaned" && after.get(key1("storage", h)) === "present") out.push({ property: "noOrphanConsumer", detail: `storage[${h}] re-created after cleanup` });
-  }
-  if (sys.quiescent()) out.push(...quiescentViolations(b, after));
+  if (outcome === "crash" && sys.supervisor.cause === "sendNil") out.push({ property: "noSendNilCrash", detail: "SLC crashed in send(nil, …)" });
+  out.push(...windowViolations(sys));
+  if (sys.orphanDelivery && !before.orphanDelivery) out.push({ property: "noOrphanConsumer", detail: "a live consumer received an event for a shape that is not present" });
+  if (sys.storage.recreations > before.recreations) out.push({ property: "noOrphanConsumer", detail: "a consumer's writer re-created storage after cleanup" });
+  if (sys.quiescent()) out.push(...quiescentViolations(sys));
   return out;
 }
 
-function quiescentViolations(b: Bounds, cells: Cells): Violation[] {
+function quiescentViolations(sys: System): Violation[] {
   const out: Violation[] = [];
-  const present = (h: number): boolean => cells.get(key1("status", h)) === "present";
-  for (const c of range(b.C)) {
-    const owner = cells.get(key1("owner", c));
-    if (live(cells.get(key1("cons", c))) && typeof owner === "number" && owner >= 0 && !present(owner)) out.push({ property: "noOrphanConsumer", detail: `at quiescence consumer ${c} is live for removed shape ${owner}` });
+  const present = (h: number): boolean => sys.status.fetchShapeByHandle(h) === "ok";
+  for (const c of sys.consumers.all()) {
+    if (isLive(c.state) && !present(c.owner)) out.push({ property: "noOrphanConsumer", detail: `at quiescence consumer ${c.pid} is live for removed shape ${c.owner}` });
   }
-  for (const h of range(b.H)) {
+  for (const h of range(sys.bounds.H)) {
     if (present(h)) continue;
-    if (cells.get(key1("router", h)) === true) out.push({ property: "noQuiescenceLeak", detail: `at quiescence router[${h}] is set for a removed shape` });
-    if (cells.get(key1("storage", h)) === "present") out.push({ property: "noQuiescenceLeak", detail: `at quiescence storage[${h}] is present for a removed shape` });
-    if (cells.get(key1("registry", h)) !== -1) out.push({ property: "noQuiescenceLeak", detail: `at quiescence registry[${h}] still points at consumer ${String(cells.get(key1("registry", h)))}` });
+    if (sys.slc.router.has(h)) out.push({ property: "noQuiescenceLeak", detail: `at quiescence router[${h}] is set for a removed shape` });
+    if (sys.storage.get(h) === "present") out.push({ property: "noQuiescenceLeak", detail: `at quiescence storage[${h}] is present for a removed shape` });
+    const pid = sys.slc.registry.whereis(h);
+    if (pid !== undefined) out.push({ property: "noQuiescenceLeak", detail: `at quiescence registry[${h}] still points at consumer ${pid}` });
   }
   return out;
 }

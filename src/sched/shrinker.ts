@@ -6,7 +6,7 @@ import type { Action } from "../impl/types.ts";
 import { System } from "../impl/system.ts";
 import type { SystemInit } from "../impl/system.ts";
 import type { PropertyId } from "./properties.ts";
-import { initialViolations, terminalViolations, transitionViolations } from "./properties.ts";
+import { ghosts, initialViolations, terminalViolations, transitionViolations } from "./properties.ts";
 
 export function sameAction(a: Action, b: Action): boolean {
   return a.label === b.label && a.process === b.process && a.params.h === b.params.h && a.params.c === b.params.c && a.params.k === b.params.k && a.params.t === b.params.t;
@@ -17,18 +17,16 @@ export function sameAction(a: Action, b: Action): boolean {
 export function replayUntil(init: SystemInit, actions: readonly Action[], property: PropertyId): Action[] | null {
   const sys = System.create(init);
   const done: Action[] = [];
-  let before = sys.project();
-  if (initialViolations(init.bounds, before, sys).some((v) => v.property === property)) return done;
+  if (initialViolations(sys).some((v) => v.property === property)) return done;
   for (const a of actions) {
     const en = sys.enabled();
     const m = en.find((e) => sameAction(e, a));
     if (m === undefined) continue;
+    const before = ghosts(sys);
     const res = sys.apply(m);
-    const after = sys.project();
     done.push(m);
-    if (transitionViolations(init.bounds, before, after, res.outcome, sys).some((v) => v.property === property)) return done;
+    if (transitionViolations(before, res.outcome, sys).some((v) => v.property === property)) return done;
     if (property === "noDeadlock" && sys.enabled().length === 0 && terminalViolations(sys).length > 0) return done;
-    before = after;
   }
   return null;
 }
