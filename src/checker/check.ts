@@ -116,7 +116,12 @@ export class TraceChecker {
   private headerSeen = false;
   private hasher = new StateHasher();
   private writes: Scalar[] = [];
-  private final = new Map<number, Scalar>();
+  private stamps: Int32Array = new Int32Array(0);
+  private stampNo = 0;
+  private finalVal: Scalar[] = [];
+  private uniq: number[] = [];
+  private handles: number[] = [];
+  private envs: Record<string, number[]> = {};
   readonly warnings: string[] = [];
   readonly unit: "line" | "state";
 
@@ -152,7 +157,9 @@ export class TraceChecker {
 
   private parseLine(item: LineItem): { value: unknown } | undefined {
     if ("tooLong" in item) {
-      this.fail(item.line, "too-long", `line is ${item.tooLong} bytes long, over the 1 MiB limit for one trace record`);
+      this.fail(item.line, "too-long", item.line === 1
+        ? `header line is ${item.tooLong} bytes long, over the 64 MiB limit for the header`
+        : `line is ${item.tooLong} bytes long, over the 1 MiB limit for one trace record`);
       return undefined;
     }
     if (item.text.trim() === "") {
@@ -231,6 +238,8 @@ export class TraceChecker {
       const d = L.owner[i]!.index.indexOf(this.handleDomain);
       if (d >= 0) this.slotHandle[i] = L.indices[i]![d]!;
     }
+    this.stamps = new Int32Array(L.size);
+    this.finalVal = new Array<Scalar>(L.size).fill(false);
     this.hasher.reset(s);
     this.coverage = { variant: rules.variant, actions: new Map(), perHandle: new Map(), states: new Set([this.hasher.value]), statesSaturated: false };
   }
@@ -265,68 +274,78 @@ export class TraceChecker {
     const schemaErr = this.opts.validateLine?.(value, line);
     if (schemaErr) return this.fail(line, "schema", `event ${schemaErr}`);
     const e = ev.value;
-    const base = { seq: e.seq, rule: e.action, params: e.params };
     if (e.seq !== this.nextSeq)
-      return this.fail(line, "seq", `seq ${e.seq} where ${this.nextSeq} was expected (seq starts at 1 and increases by 1; an event is missing, duplicated or reordered)`, base);
+      return this.fail(line, "seq", `seq ${e.seq} where ${this.nextSeq} was expected (seq starts at 1 and increases by 1; an event is missing, duplicated or reordered)`, { seq: e.seq, rule: e.action, params: e.params });
     const a = model.actions.get(e.action);
     if (!a)
       return this.fail(line, "unknown-action",
-        `unknown action '${e.action}' for variant ${model.rules.variant}; the rules define: ${[...model.actions.keys()].join(", ")}`, base);
+        `unknown action '${e.action}' for variant ${model.rules.variant}; the rules define: ${[...model.actions.keys()].join(", ")}`, { seq: e.seq, rule: e.action, params: e.params });
     const theorems = a.rule.theorems ?? [];
     const pErr = this.checkParams(a, e);
-    if (pErr) return this.fail(line, "params", `${e.action}: ${pErr}`, { ...base, theorems });
+    if (pErr) return this.fail(line, "params", `${e.action}: ${pErr}`, { seq: e.seq, rule: e.action, params: e.params, theorems });
     if (!processMatches(a, e)) {
-      return this.fail(line, "process", `${e.action} is performed by process '${a.rule.process}'${a.params.length ? ` (with its ${a.params.map((p) => p.name).join("/")} parameter)` : ""}, but the event says '${e.process}'`, { ...base, theorems });
+      return this.fail(line, "process", `${e.action} is performed by process '${a.rule.process}'${a.params.length ? ` (with its ${a.params.map((p) => p.name).join("/")} parameter)` : ""}, but the event says '${e.process}'`, { seq: e.seq, rule: e.action, params: e.params, theorems });
     }
     const pre = this.state;
-    const env = bindEnv(a, e.params);
-    const handles = new Set<number>();
-    for (const p of a.params) if (p.domain === this.handleDomain) handles.add(e.params[p.name]!);
+    const env = bindEnv(a, e.params, (this.envs[a.rule.name] ??= new Array<number>(a.envSize).fill(0)));
+    const handles = this.handles;
+    handles.length = 0;
+    for (const p of a.params) if (p.domain === this.handleDomain) addUnique(handles, e.params[p.name]!);
     let failed: string | undefined;
-    // The successor as its final writes (last write per cell wins): the cost of a step is the
-    // number of cells written, not the size of the state.
-    const final = this.final;
-    final.clear();
+    // The successor as its final writes (last write per cell wins, found by walking the writes
+    // backwards with a per-event stamp): a step costs the cells written, not the state size.
+    const stamp = ++this.stampNo;
+    const uniq = this.uniq;
+    uniq.length = 0;
     try {
       failed = firstFailedGuard(a, pre, env);
       if (failed === undefined) {
         const w = this.writes;
         w.length = 0;
         collectWrites(a, pre, env, w);
-        for (let i = 0; i < w.length; i += 2) final.set(w[i] as number, w[i + 1]!);
+        for (let i = w.length - 2; i >= 0; i -= 2) {
+          const slot = w[i] as number;
+          if (this.stamps[slot] === stamp) continue;
+          this.stamps[slot] = stamp;
+          this.finalVal[slot] = w[i + 1]!;
+          uniq.push(slot);
+        }
       }
     } catch (err) {
-      if (err instanceof EvalError) return this.fail(line, "eval", `rules evaluation error in ${e.action}: ${err.message}`, { ...base, theorems });
+      if (err instanceof EvalError) return this.fail(line, "eval", `rules evaluation error in ${e.action}: ${err.message}`, { seq: e.seq, rule: e.action, params: e.params, theorems });
       throw err;
     }
     if (failed !== undefined) {
       const g = a.rule.guards.find((x) => x.name === failed)!;
       return this.fail(line, "guard", `${e.action}${showParams(e.params)} is not enabled: guard conjunct '${failed}' is false in the reconstructed state`, {
-        ...base, failedGuard: failed, guardCells: this.cellsOf(model, g.expr, pre), theorems,
+        seq: e.seq, rule: e.action, params: e.params, failedGuard: failed, guardCells: this.cellsOf(model, g.expr, pre), theorems,
         handles: this.handleContext(model, handles, pre),
       });
     }
-    const postOf = (slot: number): Scalar => (final.has(slot) ? final.get(slot)! : pre[slot]!);
     // Compare every reported cell, then require every changed cell to be reported.
     const L = model.layout;
     let diffs: CellDiff[] | undefined;
-    for (const k in e.post) {
+    const post = e.post;
+    for (const k in post) {
       const slot = L.slotOf.get(k);
       if (slot === undefined)
-        return this.fail(line, "post", `post reports unknown cell '${k}' (not a cell of ${model.rules.variant} under the header's bounds)`, { ...base, theorems });
-      const obs = e.post[k]!;
-      const exp = postOf(slot);
+        return this.fail(line, "post", `post reports unknown cell '${k}' (not a cell of ${model.rules.variant} under the header's bounds)`, { seq: e.seq, rule: e.action, params: e.params, theorems });
+      const obs = post[k]!;
+      const exp = this.postOf(slot);
       if (obs !== exp) (diffs ??= []).push({ cell: k, before: pre[slot]!, expected: exp, observed: obs });
       const hs = this.slotHandle[slot]!;
-      if (hs >= 0) handles.add(hs);
+      if (hs >= 0) addUnique(handles, hs);
     }
-    for (const [slot, v] of final)
-      if (v !== pre[slot] && !(L.keys[slot]! in e.post)) {
+    for (let u = 0; u < uniq.length; u++) {
+      const slot = uniq[u]!;
+      const v = this.finalVal[slot]!;
+      if (v !== pre[slot] && !(L.keys[slot]! in post)) {
         (diffs ??= []).push({ cell: L.keys[slot]!, before: pre[slot]!, expected: v, observed: null });
         const hs = this.slotHandle[slot]!;
-        if (hs >= 0) handles.add(hs);
+        if (hs >= 0) addUnique(handles, hs);
       }
-    const crash = model.predictsCrash(pre, postOf);
+    }
+    const crash = model.predictsCrash(pre, this.postOf);
     const outcomeBad = (e.outcome === "crash") !== crash;
     if (outcomeBad || diffs !== undefined) {
       const ds = diffs ?? [];
@@ -338,19 +357,24 @@ export class TraceChecker {
       if (wrong.length) parts.push(`observed post differs from the rule's successor on ${wrong.map((d) => `${d.cell} (expected ${show(d.expected)}, observed ${show(d.observed)})`).join(", ")}`);
       if (unrep.length) parts.push(`cells changed by the rule but not reported in post: ${unrep.map((d) => `${d.cell} (${show(d.before)} -> ${show(d.expected)})`).join(", ")}`);
       return this.fail(line, outcomeBad ? "outcome" : "post", `${e.action}${showParams(e.params)}: ${parts.join("; ")}`, {
-        ...base, cells: ds, theorems, handles: this.handleContext(model, handles, pre),
+        seq: e.seq, rule: e.action, params: e.params, cells: ds, theorems, handles: this.handleContext(model, handles, pre),
       });
     }
     // Accepted: advance in place.
-    for (const [slot, v] of final)
+    for (let u = 0; u < uniq.length; u++) {
+      const slot = uniq[u]!;
+      const v = this.finalVal[slot]!;
       if (v !== pre[slot]) {
         this.hasher.toggle(slot, pre[slot]!);
         this.hasher.toggle(slot, v);
         pre[slot] = v;
       }
+    }
     this.nextSeq++;
     this.events++;
-    const sum: EventSummary = { line, seq: e.seq, process: e.process, action: e.action, params: e.params, outcome: e.outcome, post: e.post };
+    // The parsed event itself is the summary (no copy); it is only kept in the rings.
+    const sum = e as unknown as EventSummary;
+    sum.line = line;
     this.ring.push(sum);
     for (const h of handles) {
       let r = this.handleRings.get(h);
@@ -370,13 +394,16 @@ export class TraceChecker {
     else if (!cov.states.has(this.hasher.value)) cov.statesSaturated = true;
   }
 
+  /** The successor's value of a cell during the current event. */
+  private readonly postOf = (slot: number): Scalar => (this.stamps[slot] === this.stampNo ? this.finalVal[slot]! : this.state[slot]!);
+
   private checkParams(a: CompiledAction, e: TraceEvent): string | undefined {
     for (const p of a.params) {
       const v = e.params[p.name];
       if (v === undefined) return `parameter '${p.name}' (${p.domain}) is missing`;
       if (v < 0 || v >= p.bound) return `parameter ${p.name}=${v} is outside its domain ${p.domain} = 0..${p.bound - 1}`;
     }
-    for (const k of Object.keys(e.params))
+    for (const k in e.params)
       if (!a.params.some((p) => p.name === k)) return `unexpected parameter '${k}' (the rule takes ${a.params.length ? a.params.map((p) => p.name).join(", ") : "none"})`;
     return undefined;
   }
@@ -396,6 +423,10 @@ export class TraceChecker {
   currentState(): readonly Scalar[] {
     return this.state;
   }
+}
+
+function addUnique(xs: number[], x: number): void {
+  if (!xs.includes(x)) xs.push(x);
 }
 
 function showParams(p: Record<string, number>): string {

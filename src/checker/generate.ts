@@ -34,6 +34,46 @@ export function enabledSteps(m: Model, s: readonly Scalar[]): Enabled[] {
   return out;
 }
 
+/** Domains larger than this are not enumerated by `enabledStepsSampled`. */
+const LARGE_DOMAIN = 64;
+
+/**
+ * Like enabledSteps, but a parameter over a large domain (e.g. txn with T = 10^5) only takes
+ * the values currently held by integer cells (e.g. `nextTxn`). An under-approximation of the
+ * enabled set, used only to drive long random walks cheaply; the rules still decide enabledness.
+ */
+export function enabledStepsSampled(m: Model, s: readonly Scalar[], intSlots: readonly number[]): Enabled[] {
+  let cands: number[] | undefined;
+  const out: Enabled[] = [];
+  for (const a of m.actions.values()) {
+    const values = a.params.map((p) => {
+      if (p.bound <= LARGE_DOMAIN) return Array.from({ length: p.bound }, (_, i) => i);
+      cands ??= [...new Set(intSlots.map((k) => s[k] as number))];
+      return cands.filter((v) => v >= 0 && v < p.bound);
+    });
+    const cur = new Array<number>(values.length).fill(0);
+    if (values.some((v) => v.length === 0)) continue;
+    for (;;) {
+      const b: Record<string, number> = {};
+      a.params.forEach((p, i) => (b[p.name] = values[i]![cur[i]!]!));
+      if (firstFailedGuard(a, s, bindEnv(a, b)) === undefined) out.push({ action: a, params: b });
+      let i = values.length - 1;
+      while (i >= 0 && ++cur[i]! >= values[i]!.length) cur[i--] = 0;
+      if (i < 0) break;
+    }
+  }
+  return out;
+}
+
+/** Slots of integer-typed cells (candidate values for large parameter domains). */
+export function intSlots(m: Model): number[] {
+  const out: number[] = [];
+  m.layout.owner.forEach((d, i) => {
+    if ("int" in d.type) out.push(i);
+  });
+  return out;
+}
+
 /** The init state: every cell at its default, overridden by `overrides` (cell key -> value). */
 export function defaultState(m: Model, overrides: Record<string, Scalar> = {}): Scalar[] {
   const s = m.layout.owner.map((d) => d.default);

@@ -291,9 +291,9 @@ function crashPredicate(layout: Layout): Model["predictsCrash"] {
 }
 
 /** Parameter environment for an action from a name->value binding (values already checked). */
-export function bindEnv(a: CompiledAction, params: Readonly<Record<string, number>>): Env {
-  const env = new Array<number>(a.envSize).fill(0);
-  a.params.forEach((p, i) => (env[i] = params[p.name]!));
+export function bindEnv(a: CompiledAction, params: Readonly<Record<string, number>>, into?: Env): Env {
+  const env = into ?? new Array<number>(a.envSize).fill(0);
+  for (let i = 0; i < a.params.length; i++) env[i] = params[a.params[i]!.name]!;
   return env;
 }
 

@@ -60,13 +60,19 @@ export function buildLayout(rules: RulesDoc, bounds: Bounds): Result<Layout> {
     for (let i = dims.length - 2; i >= 0; i--) strides[i] = strides[i + 1]! * dims[i + 1]!;
     const size = dims.reduce((a, b) => a * b, 1);
     vars.set(decl.name, { decl, offset, dims, strides, size });
+    // enumerate index tuples in row-major order with an odometer (no per-cell closures)
+    const idx = new Array<number>(dims.length).fill(0);
     for (let s = 0; s < size; s++) {
-      const idx = dims.map((_, i) => Math.floor(s / strides[i]!) % dims[i]!);
-      const key = cellKey(decl.name, idx);
+      let key = decl.name;
+      for (let d = 0; d < idx.length; d++) key += "[" + idx[d] + "]";
       keys.push(key);
       owner.push(decl);
-      indices.push(idx);
+      indices.push(idx.slice());
       slotOf.set(key, offset + s);
+      for (let d = idx.length - 1; d >= 0; d--) {
+        if (++idx[d]! < dims[d]!) break;
+        idx[d] = 0;
+      }
     }
     offset += size;
   }

@@ -7,6 +7,11 @@ export type LineItem =
   | { line: number; tooLong: number }; // the line's length in bytes (it was not kept)
 
 export const MAX_LINE_BYTES = 1 << 20;
+/**
+ * The header holds every cell of the initial state, so it grows with the bounds (touches[t][h]
+ * is T x H cells); it gets a larger, still bounded, allowance than event lines.
+ */
+export const MAX_HEADER_BYTES = 64 << 20;
 
 export class LineSplitter {
   private parts: Buffer[] = [];
@@ -14,7 +19,15 @@ export class LineSplitter {
   private skipping = false;
   private skipped = 0;
   private lineNo = 0;
-  constructor(readonly maxBytes: number = MAX_LINE_BYTES) {}
+  constructor(
+    readonly maxBytes: number = MAX_LINE_BYTES,
+    readonly maxFirstBytes: number = Math.max(maxBytes, MAX_HEADER_BYTES),
+  ) {}
+
+  /** The limit for the line being assembled (line 1 is the header). */
+  private get limit(): number {
+    return this.lineNo === 0 ? this.maxFirstBytes : this.maxBytes;
+  }
 
   /** Feed a chunk; returns the complete lines it closed. */
   push(chunk: Buffer): LineItem[] {
@@ -42,7 +55,7 @@ export class LineSplitter {
       this.skipped += b.length;
       return;
     }
-    if (this.partLen + b.length > this.maxBytes) {
+    if (this.partLen + b.length > this.limit) {
       this.skipping = true;
       this.skipped = this.partLen + b.length;
       this.parts = [];
@@ -54,8 +67,9 @@ export class LineSplitter {
   }
 
   private close(tail: Buffer, out: LineItem[]): void {
+    const over = this.skipping || this.partLen + tail.length > this.limit;
     const line = ++this.lineNo;
-    if (this.skipping || this.partLen + tail.length > this.maxBytes) {
+    if (over) {
       out.push({ line, tooLong: this.skipped + this.partLen + tail.length });
     } else {
       const buf = this.partLen === 0 ? tail : Buffer.concat([...this.parts, tail]);

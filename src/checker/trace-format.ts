@@ -40,8 +40,10 @@ export const show = (v: unknown): string => {
 
 function scalarMap(v: unknown, field: string): Result<Record<string, Scalar>> {
   if (!isObj(v)) return err(`field '${field}': expected an object of cell -> value, got ${show(v)}`);
-  for (const [k, x] of Object.entries(v))
+  for (const k in v) {
+    const x = v[k];
     if (!isScalar(x)) return err(`field '${field}': cell '${k}' must be a boolean, integer or string, got ${show(x)}`);
+  }
   return ok(v as Record<string, Scalar>);
 }
 
@@ -67,8 +69,10 @@ export function parseEvent(v: unknown): Result<TraceEvent> {
   if (typeof v.action !== "string") return err(`field 'action': expected an action label (string), got ${show(v.action)}`);
   const params = v.params === undefined ? {} : v.params;
   if (!isObj(params)) return err(`field 'params': expected an object of parameter -> integer, got ${show(params)}`);
-  for (const [k, x] of Object.entries(params))
+  for (const k in params) {
+    const x = params[k];
     if (typeof x !== "number" || !Number.isInteger(x)) return err(`field 'params': '${k}' must be an integer, got ${show(x)}`);
+  }
   if (v.outcome !== "ok" && v.outcome !== "crash") return err(`field 'outcome': expected "ok" or "crash", got ${show(v.outcome)}`);
   const post = scalarMap(v.post, "post");
   if (!post.ok) return post;
