@@ -22,6 +22,10 @@ export interface ExploreOptions {
   readonly onProgress?: (p: Progress) => void;
   /** Skip hashing and property checks: the raw step rate, the benchmark's baseline. */
   readonly raw?: boolean;
+  /** Stop as soon as this property is violated (time-to-bug measurements). */
+  readonly stopOn?: PropertyId;
+  /** Do not shrink counterexamples (benchmarks). */
+  readonly noShrink?: boolean;
 }
 
 export interface Progress {
@@ -66,9 +70,13 @@ interface Found {
 
 class Recorder {
   readonly found = new Map<PropertyId, Found>();
+  stop = false;
+
+  constructor(private readonly stopOn: PropertyId | undefined) {}
 
   note(vs: readonly Violation[], path: () => readonly Action[]): void {
     for (const v of vs) {
+      if (v.property === this.stopOn) this.stop = true;
       const prev = this.found.get(v.property);
       if (prev === undefined) this.found.set(v.property, { v, path: path() });
       else {
@@ -111,7 +119,10 @@ function bfs(init: SystemInit, opts: ExploreOptions, rec: Recorder): BfsResult {
         transitions++;
         if (!opts.raw) {
           const vs = transitionViolations(g, res.outcome, child);
-          if (vs.length > 0) rec.note(vs, () => [...pathTo(node.id), a]);
+          if (vs.length > 0) {
+            rec.note(vs, () => [...pathTo(node.id), a]);
+            if (rec.stop) return { states: seen.size, transitions, depth, complete: false };
+          }
         }
         const key = child.stateKey();
         if (seen.has(key)) continue;
@@ -158,7 +169,10 @@ function randomWalks(init: SystemInit, opts: ExploreOptions, rec: Recorder): Wal
       transitions++;
       if (g !== undefined) {
         const vs = transitionViolations(g, res.outcome, sys);
-        if (vs.length > 0) rec.note(vs, () => [...path]);
+        if (vs.length > 0) {
+          rec.note(vs, () => [...path]);
+          if (rec.stop) return { states: seen.size, transitions, depth };
+        }
         if (seen.size < opts.maxStates) seen.add(sys.stateKey());
       }
       depth = Math.max(depth, path.length);
@@ -173,7 +187,7 @@ function randomWalks(init: SystemInit, opts: ExploreOptions, rec: Recorder): Wal
 
 export function explore(init: SystemInit, opts: ExploreOptions): ExploreReport {
   const t0 = performance.now();
-  const rec = new Recorder();
+  const rec = new Recorder(opts.stopOn);
   let states = 0;
   let transitions = 0;
   let depth = 0;
@@ -185,7 +199,7 @@ export function explore(init: SystemInit, opts: ExploreOptions): ExploreReport {
     ({ states, transitions, complete } = r);
     depth = r.depth;
   }
-  if (opts.mode === "random" || (opts.mode === "auto" && !complete)) {
+  if (opts.mode === "random" || (opts.mode === "auto" && !complete && !rec.stop)) {
     const r = randomWalks(init, opts, rec);
     mode = opts.mode === "random" ? "random" : "exhaustive+random";
     states = Math.max(states, r.states);
@@ -196,7 +210,7 @@ export function explore(init: SystemInit, opts: ExploreOptions): ExploreReport {
   const verdicts: PropertyVerdict[] = PROPERTIES.map((p) => {
     const f = rec.found.get(p);
     const exp = expectation(init.variant, p);
-    const shrunk = f && !opts.raw ? shrink(init, f.path, p) : undefined;
+    const shrunk = f && !opts.raw && !opts.noShrink ? shrink(init, f.path, p) : undefined;
     return {
       property: p, expectation: exp, violated: f !== undefined, detail: f?.v.detail, found: f?.path, shrunk,
       failure: f !== undefined && exp === "holds", missing: f === undefined && exp === "violated",
