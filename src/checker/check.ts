@@ -11,6 +11,24 @@ import type { RulesCache } from "./rules.ts";
 import type { LineValidator } from "./schema.ts";
 import { Ring } from "./ring.ts";
 
+/** The last events with their line numbers; summaries are built only for a report. */
+class EventRing {
+  private evs: Ring<TraceEvent>;
+  private lines: Ring<number>;
+  constructor(cap: number) {
+    this.evs = new Ring(cap);
+    this.lines = new Ring(cap);
+  }
+  push(e: TraceEvent, line: number): void {
+    this.evs.push(e);
+    this.lines.push(line);
+  }
+  toArray(): EventSummary[] {
+    const ls = this.lines.toArray();
+    return this.evs.toArray().map((e, i) => ({ line: ls[i]!, seq: e.seq, process: e.process, action: e.action, params: e.params, outcome: e.outcome, post: e.post }));
+  }
+}
+
 export const LAST_EVENTS = 10;
 
 export interface EventSummary {
@@ -107,8 +125,8 @@ export class TraceChecker {
   private nextSeq = 1;
   private events = 0;
   private result: Divergence | undefined;
-  private ring = new Ring<EventSummary>(LAST_EVENTS);
-  private handleRings = new Map<number, Ring<EventSummary>>();
+  private ring = new EventRing(LAST_EVENTS);
+  private handleRings = new Map<number, EventRing>();
   private slotHandle: Int32Array = new Int32Array(0);
   private handleDomain = "handle";
   private coverage: TraceCoverage | undefined;
@@ -162,14 +180,11 @@ export class TraceChecker {
         : `line is ${item.tooLong} bytes long, over the 1 MiB limit for one trace record`);
       return undefined;
     }
-    if (item.text.trim() === "") {
-      this.fail(item.line, "empty", `empty line: expected a JSON object (${this.headerSeen ? "an event" : "the header"})`);
-      return undefined;
-    }
     try {
       return { value: JSON.parse(item.text) };
     } catch (e) {
-      this.fail(item.line, "malformed", `malformed JSON: ${(e as Error).message}; expected ${this.headerSeen ? "an event" : "the header"} object`);
+      if (item.text.trim() === "") this.fail(item.line, "empty", `empty line: expected a JSON object (${this.headerSeen ? "an event" : "the header"})`);
+      else this.fail(item.line, "malformed", `malformed JSON: ${(e as Error).message}; expected ${this.headerSeen ? "an event" : "the header"} object`);
       return undefined;
     }
   }
@@ -331,6 +346,8 @@ export class TraceChecker {
       if (slot === undefined)
         return this.fail(line, "post", `post reports unknown cell '${k}' (not a cell of ${model.rules.variant} under the header's bounds)`, { seq: e.seq, rule: e.action, params: e.params, theorems });
       const obs = post[k]!;
+      if (typeof obs === "object" || (typeof obs === "number" && !Number.isFinite(obs)))
+        return this.fail(line, "malformed", `event: field 'post': cell '${k}' must be a boolean, integer or string, got ${show(obs)}`, { seq: e.seq, rule: e.action, params: e.params });
       const exp = this.postOf(slot);
       if (obs !== exp) (diffs ??= []).push({ cell: k, before: pre[slot]!, expected: exp, observed: obs });
       const hs = this.slotHandle[slot]!;
@@ -372,14 +389,12 @@ export class TraceChecker {
     }
     this.nextSeq++;
     this.events++;
-    // The parsed event itself is the summary (no copy); it is only kept in the rings.
-    const sum = e as unknown as EventSummary;
-    sum.line = line;
-    this.ring.push(sum);
+    // The parsed event itself is kept (no copy), with its line, in the rings.
+    this.ring.push(e, line);
     for (const h of handles) {
       let r = this.handleRings.get(h);
-      if (!r) this.handleRings.set(h, (r = new Ring<EventSummary>(LAST_EVENTS)));
-      r.push(sum);
+      if (!r) this.handleRings.set(h, (r = new EventRing(LAST_EVENTS)));
+      r.push(e, line);
     }
     const cov = this.coverage!;
     cov.actions.set(e.action, (cov.actions.get(e.action) ?? 0) + 1);
