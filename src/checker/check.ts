@@ -218,7 +218,9 @@ export class TraceChecker {
     if (h.rulesFingerprint !== fp)
       return this.fail(line, "fingerprint",
         `header rulesFingerprint ${show(h.rulesFingerprint)} does not match the rules of variant '${rules.variant}' (${fp}): ` +
-          `the trace was written against other rules; re-run the implementation against the current lean/rules/${rules.variant}.json`);
+          (h.rulesFingerprint === "unavailable"
+          ? `the trace was written before lean/rules/${rules.variant}.json existed; regenerate it (npm run simulate) now that the rules are exported`
+          : `the trace was written against other rules; re-run the implementation against the current lean/rules/${rules.variant}.json`));
     if (rules.variant !== h.variant)
       return this.fail(line, "rules", `header variant '${h.variant}' but the rules file is for '${rules.variant}'`);
     const L = model.layout;
