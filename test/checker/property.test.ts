@@ -94,3 +94,41 @@ describe("property: structural mutations agree with the oracle", async () => {
     );
   });
 });
+
+describe("property: arbitrary JSON where a record is expected", async () => {
+  const m = await toyModel("ToyPreFix");
+  const lines = genTrace(m, 2, 10);
+  it("any JSON value as the header or as an event is a located rejection, never a throw", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.jsonValue(), fc.integer({ min: 0, max: lines.length - 1 }), async (v, at) => {
+        const ls = lines.slice();
+        ls[at] = JSON.stringify(v) ?? "null";
+        const r = await checkLines(ls, opts());
+        if (!r.ok) {
+          expect(r.divergence!.line).toBe(at + 1);
+          expect(r.divergence!.message.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 300, seed: 11 },
+    );
+  });
+  it("random objects with event-like keys are rejected with the field named", async () => {
+    const ev = fc.record({
+      kind: fc.constantFrom("event", "header", 3),
+      seq: fc.oneof(fc.integer(), fc.string(), fc.constant(null)),
+      process: fc.oneof(fc.string(), fc.integer()),
+      action: fc.oneof(fc.constantFrom("TxnArrive", "Crash", "Nope"), fc.integer()),
+      params: fc.oneof(fc.dictionary(fc.constantFrom("h", "c", "t", "x"), fc.oneof(fc.integer({ min: -2, max: 3 }), fc.string())), fc.constant(null)),
+      outcome: fc.constantFrom("ok", "crash", "maybe"),
+      post: fc.oneof(fc.dictionary(fc.constantFrom("slc", "nextTxn", "pub[0]", "bogus", "status[9]"), fc.oneof(fc.boolean(), fc.integer(), fc.string(), fc.constant(null), fc.constant([]))), fc.constant(7)),
+    }, { requiredKeys: [] });
+    await fc.assert(
+      fc.asyncProperty(ev, async (e) => {
+        const ls = [lines[0]!, JSON.stringify(e)];
+        const r = await checkLines(ls, opts());
+        if (!r.ok) expect(r.divergence!.line).toBe(2);
+      }),
+      { numRuns: 300, seed: 12 },
+    );
+  });
+});
