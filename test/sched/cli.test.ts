@@ -4,6 +4,7 @@ import { execa } from "execa";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { validateRecord } from "../../src/trace/schema.ts";
 
 const cli = (...args: string[]) => execa("npx", ["tsx", "src/cli/main.ts", ...args], { reject: false });
 
@@ -38,14 +39,24 @@ describe("simulate and explore commands", () => {
     const dir = mkdtempSync(join(tmpdir(), "bad-"));
     const bad = join(dir, "bad.yaml");
     writeFileSync(bad, "bounds: { H: 1, C: 1, K: 1, T: 1 }\nshapes:\n  - handle: 0\n    status: wobbly\n");
-    for (const args of [["simulate", bad], ["explore", bad], ["simulate", "missing.yaml"], ["explore", "traces/scenarios/race-recipe.yaml", "--variant", "FixZ"], ["simulate", "traces/scenarios/race-recipe.yaml", "--seed", "-1"], ["explore", "--bogus"]]) {
-      const r = await cli(...args);
-      expect(r.exitCode, args.join(" ")).toBe(2);
+    const cases = [["simulate", bad], ["explore", bad], ["simulate", "missing.yaml"], ["explore", "traces/scenarios/race-recipe.yaml", "--variant", "FixZ"], ["simulate", "traces/scenarios/race-recipe.yaml", "--seed", "-1"], ["explore", "--bogus"]];
+    const results = await Promise.all(cases.map((args) => cli(...args)));
+    results.forEach((r, i) => {
+      expect(r.exitCode, cases[i]?.join(" ")).toBe(2);
       expect(r.stderr).not.toMatch(/\n\s+at /);
-    }
-    const r = await cli("simulate", bad);
+    });
+    const r = results[0]!;
     expect(r.stderr).toContain(`${bad}:4: shapes[0].status: expected one of present, absent, tombstoned, got "wobbly"`);
   }, 120_000);
+  it("explore --trace-out writes the shrunk counterexample as a schema-valid trace; --progress reports on stderr", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "ce-")), "ce.ndjson");
+    const r = await cli("explore", "traces/scenarios/race-recipe.yaml", "--variant", "PreFix", "--trace-out", out, "--progress");
+    expect(r.exitCode).toBe(0);
+    const lines = readFileSync(out, "utf8").trimEnd().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines[0]?.scheduler).toBe("explore");
+    expect(lines.at(-1)?.outcome).toBe("crash");
+    for (const l of lines) expect(validateRecord(l)).toEqual([]);
+  }, 60_000);
   it("--help on each command", async () => {
     for (const c of ["simulate", "explore"]) {
       const r = await cli(c, "--help");
