@@ -1,5 +1,5 @@
 // `check`: check NDJSON (or ITF) traces against the rules exported from Lean.
-import { writeFile } from "node:fs/promises";
+import { readdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { checkFile, checkStream } from "../checker/stream.ts";
 import { RulesCache, defaultRulesDir } from "../checker/rules.ts";
@@ -11,7 +11,7 @@ import { checkItfFile, checkItfText } from "../itf/check.ts";
 import { readTrace } from "../itf/read-trace.ts";
 import { toItf } from "../itf/export.ts";
 
-const USAGE = `usage: check [options] <trace.ndjson | trace.itf.json | -> ...
+const USAGE = `usage: check [options] <trace.ndjson | trace.itf.json | directory | -> ...
 Checks every trace against lean/rules/<Variant>.json (the variant is read from each trace).
 
 options:
@@ -84,6 +84,24 @@ function parseArgs(argv: string[]): { ok: true; args: Args } | { ok: false; erro
   return { ok: true, args: a };
 }
 
+/** A directory argument stands for its *.ndjson and *.itf.json files, sorted. */
+async function expandDirs(files: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const f of files) {
+    let st;
+    try {
+      st = f === "-" ? undefined : await stat(f);
+    } catch {
+      st = undefined; // reported as unreadable by the checker
+    }
+    if (st?.isDirectory()) {
+      const names = (await readdir(f)).filter((n) => n.endsWith(".ndjson") || n.endsWith(".itf.json")).sort();
+      out.push(...names.map((n) => path.join(f, n)));
+    } else out.push(f);
+  }
+  return out;
+}
+
 async function readStdin(): Promise<string> {
   const parts: Buffer[] = [];
   for await (const c of process.stdin) parts.push(c as Buffer);
@@ -114,7 +132,7 @@ export async function run(argv: string[]): Promise<number> {
   const opts = { rules, validateLine: schema.value, variant: a.variant, bounds: a.bounds };
   const coverage = new Coverage();
   const results: TraceResult[] = [];
-  for (const f of a.files) {
+  for (const f of await expandDirs(a.files)) {
     const isItf = a.itf || f.endsWith(".itf.json");
     let r: TraceResult;
     if (f === "-") r = isItf ? await checkItfText(await readStdin(), "<stdin>", opts) : await checkStream(process.stdin, "<stdin>", opts);
