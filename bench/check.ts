@@ -18,6 +18,7 @@ import { loadTraceSchema } from "../src/checker/schema.ts";
 import { LineSplitter, type LineItem } from "../src/checker/lines.ts";
 import { enabledStepsSampled, intSlots, makeHeader, rng, stepEvent } from "../src/checker/generate.ts";
 import type { Model } from "../src/checker/interp.ts";
+import { indicesOf } from "../src/checker/layout.ts";
 import type { Scalar } from "../src/checker/types.ts";
 
 const self = fileURLToPath(import.meta.url);
@@ -58,7 +59,7 @@ function initFor(m: Model, variant: string, real: boolean): Scalar[] {
   return L.keys.map((key, i) => {
     if (key in base) return base[key]!;
     const decl = L.owner[i]!;
-    const idx = L.indices[i]!.map((x, d) => {
+    const idx = indicesOf(L, i).map((x, d) => {
       const bound = oldBounds[m.rules.domains[decl.index[d]!] ?? ""] ?? 1;
       return x % Math.max(bound, 1);
     });

@@ -10,6 +10,7 @@ import { rulesFingerprint } from "./fingerprint.ts";
 import type { RulesCache } from "./rules.ts";
 import type { LineValidator } from "./schema.ts";
 import { Ring } from "./ring.ts";
+import { HashSet64 } from "./hashset64.ts";
 
 /** The last events with their line numbers; summaries are built only for a report. */
 class EventRing {
@@ -84,8 +85,8 @@ export interface TraceCoverage {
   actions: Map<string, number>;
   /** rule -> handle -> times fired (rules with a handle parameter) */
   perHandle: Map<string, Map<number, number>>;
-  /** distinct model states visited (hashes; capped at MAX_STATES, then `statesSaturated`) */
-  states: Set<number>;
+  /** distinct model states visited (64-bit hashes; capped at MAX_STATES, then `statesSaturated`) */
+  states: HashSet64;
   statesSaturated: boolean;
 }
 
@@ -226,7 +227,9 @@ export class TraceChecker {
     const L = model.layout;
     const s: State = new Array<Scalar>(L.size);
     const seen = new Uint8Array(L.size);
-    for (const [k, v] of Object.entries(h.init)) {
+    const init = h.init;
+    for (const k in init) {
+      const v = init[k]!;
       const slot = L.slotOf.get(k);
       if (slot === undefined) return this.fail(line, "init", `init: unknown cell '${k}' (not a cell of ${rules.variant} under bounds ${show(h.bounds)})`);
       const te = typeError(L.owner[slot]!, v);
@@ -251,14 +254,16 @@ export class TraceChecker {
     this.model = model;
     this.state = s;
     this.slotHandle = new Int32Array(L.size).fill(-1);
-    for (let i = 0; i < L.size; i++) {
-      const d = L.owner[i]!.index.indexOf(this.handleDomain);
-      if (d >= 0) this.slotHandle[i] = L.indices[i]![d]!;
+    for (const v of L.vars.values()) {
+      const d = v.decl.index.indexOf(this.handleDomain);
+      if (d < 0) continue;
+      for (let r = 0; r < v.size; r++) this.slotHandle[v.offset + r] = Math.floor(r / v.strides[d]!) % v.dims[d]!;
     }
     this.stamps = new Int32Array(L.size);
     this.finalVal = new Array<Scalar>(L.size).fill(false);
     this.hasher.reset(s);
-    this.coverage = { variant: rules.variant, actions: new Map(), perHandle: new Map(), states: new Set([this.hasher.value]), statesSaturated: false };
+    this.coverage = { variant: rules.variant, actions: new Map(), perHandle: new Map(), states: new HashSet64(), statesSaturated: false };
+    this.coverage.states.add(this.hasher.h1, this.hasher.h2);
   }
 
   private cellsOf(model: Model, e: Expr, s: readonly Scalar[]): Record<string, Scalar> {
@@ -407,8 +412,8 @@ export class TraceChecker {
         const hv = e.params[p.name]!;
         m.set(hv, (m.get(hv) ?? 0) + 1);
       }
-    if (cov.states.size < MAX_STATES) cov.states.add(this.hasher.value);
-    else if (!cov.states.has(this.hasher.value)) cov.statesSaturated = true;
+    if (cov.states.size < MAX_STATES) cov.states.add(this.hasher.h1, this.hasher.h2);
+    else if (!cov.states.has(this.hasher.h1, this.hasher.h2)) cov.statesSaturated = true;
   }
 
   /** The successor's value of a cell during the current event. */

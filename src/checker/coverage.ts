@@ -2,6 +2,7 @@
 // (a fired rule exercised all its conjuncts as true), distinct model states, rules never fired.
 import type { TraceCoverage } from "./check.ts";
 import type { RulesDoc } from "./types.ts";
+import { HashSet64 } from "./hashset64.ts";
 
 export interface VariantCoverage {
   variant: string;
@@ -10,7 +11,7 @@ export interface VariantCoverage {
   rules: RulesDoc;
   actions: Map<string, number>;
   perHandle: Map<string, Map<number, number>>;
-  states: Set<number>;
+  states: HashSet64;
   statesSaturated: boolean;
 }
 
@@ -34,7 +35,7 @@ export class Coverage {
   add(rules: RulesDoc, c: TraceCoverage, events: number): void {
     let v = this.variants.get(c.variant);
     if (!v) {
-      v = { variant: c.variant, traces: 0, events: 0, rules, actions: new Map(), perHandle: new Map(), states: new Set(), statesSaturated: false };
+      v = { variant: c.variant, traces: 0, events: 0, rules, actions: new Map(), perHandle: new Map(), states: new HashSet64(), statesSaturated: false };
       this.variants.set(c.variant, v);
     }
     v.traces++;
@@ -45,7 +46,7 @@ export class Coverage {
       if (!t) v.perHandle.set(a, (t = new Map()));
       for (const [h, n] of m) t.set(h, (t.get(h) ?? 0) + n);
     }
-    for (const s of c.states) v.states.add(s);
+    v.states.addAll(c.states);
     v.statesSaturated ||= c.statesSaturated;
   }
 

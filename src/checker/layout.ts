@@ -18,8 +18,6 @@ export interface Layout {
   keys: string[];
   /** slot -> the variable declaration owning it */
   owner: VariableDecl[];
-  /** slot -> the index tuple of the cell */
-  indices: number[][];
   slotOf: Map<string, number>;
   size: number;
 }
@@ -45,7 +43,6 @@ export function buildLayout(rules: RulesDoc, bounds: Bounds): Result<Layout> {
   const vars = new Map<string, VarLayout>();
   const keys: string[] = [];
   const owner: VariableDecl[] = [];
-  const indices: number[][] = [];
   const slotOf = new Map<string, number>();
   let offset = 0;
   for (const decl of rules.variables) {
@@ -67,7 +64,6 @@ export function buildLayout(rules: RulesDoc, bounds: Bounds): Result<Layout> {
       for (let d = 0; d < idx.length; d++) key += "[" + idx[d] + "]";
       keys.push(key);
       owner.push(decl);
-      indices.push(idx.slice());
       slotOf.set(key, offset + s);
       for (let d = idx.length - 1; d >= 0; d--) {
         if (++idx[d]! < dims[d]!) break;
@@ -76,7 +72,14 @@ export function buildLayout(rules: RulesDoc, bounds: Bounds): Result<Layout> {
     }
     offset += size;
   }
-  return ok({ vars, keys, owner, indices, slotOf, size: offset });
+  return ok({ vars, keys, owner, slotOf, size: offset });
+}
+
+/** The index tuple of a slot's cell. */
+export function indicesOf(layout: Layout, slot: number): number[] {
+  const v = layout.vars.get(layout.owner[slot]!.name)!;
+  const rel = slot - v.offset;
+  return v.dims.map((d, i) => Math.floor(rel / v.strides[i]!) % d);
 }
 
 /** Does `v` belong to the declared type? (int ranges are not enforced: they depend on bounds.) */
