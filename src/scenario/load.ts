@@ -223,7 +223,10 @@ export function parseScenario(text: string, file: string): LoadResult {
     else {
       schedule = [];
       raw.schedule.forEach((s: unknown, i: number) => {
-        if (typeof s === "string" && PROCESS_RE.test(s)) schedule?.push(s);
+        const idx = typeof s === "string" ? /^(cleaner|consumer):(\d+)$/.exec(s) : null;
+        const limit = idx?.[1] === "cleaner" ? K : C;
+        if (idx && Number(idx[2]) >= limit) ctx.error(["schedule", i], `${String(s)} is outside the bound ${idx[1] === "cleaner" ? "K" : "C"}=${limit}`);
+        else if (typeof s === "string" && PROCESS_RE.test(s)) schedule?.push(s);
         else ctx.error(["schedule", i], `expected a process name (api, cleaner:K, batcher, slc, shapecache, consumer:C, replication, supervisor), got ${show(s)}`);
       });
     }

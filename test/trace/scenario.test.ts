@@ -74,6 +74,12 @@ removals:
     expect(e.some((m) => m.includes("transactions[0].touches[0]: expected an integer in 0..0, got 1"))).toBe(true);
     expect(e.some((m) => m.includes("removals[1].chain: chain slot 0 is used by two removals"))).toBe(true);
   });
+  it("checks schedule entries against the bounds", () => {
+    expect(errs(good + "schedule: [api, cleaner:1, consumer:0, bogus]\n")).toEqual([
+      "s.yaml:10: schedule[1]: cleaner:1 is outside the bound K=1",
+      's.yaml:10: schedule[3]: expected a process name (api, cleaner:K, batcher, slc, shapecache, consumer:C, replication, supervisor), got "bogus"',
+    ]);
+  });
   it("reports YAML syntax errors with their line", () => {
     const e = errs("bounds: { H: 1\nshapes: [\n");
     expect(e.length).toBeGreaterThan(0);
