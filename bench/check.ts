@@ -67,6 +67,13 @@ function initFor(m: Model, variant: string, real: boolean): Scalar[] {
     return k in base ? base[k]! : decl.default;
   });
 }
+/** The bounds of the committed trace the init is taken from (more handles than the table's). */
+function traceBounds(variant: string): Record<string, number> {
+  const dir = path.join(repoRoot, "traces");
+  const f = existsSync(dir) ? traceFor(dir, variant) : undefined;
+  return f ? (JSON.parse(readFileSync(f, "utf8").split("\n", 1)[0]!) as { bounds: Record<string, number> }).bounds : {};
+}
+
 /** A committed trace of the variant (the one with the most handles) to take the init from. */
 function traceFor(dir: string, variant: string): string | undefined {
   const files = readdirSync(dir).filter((f) => f.endsWith(".ndjson") && f.split(".").includes(variant));
@@ -80,8 +87,13 @@ async function generate(file: string, events: number): Promise<{ variant: string
   const rules = new RulesCache(pick.dir);
   const d = await rules.doc(pick.variant);
   if (!d.ok) throw new Error(d.error);
-  // T large enough that transactions never run out: each one is at least one event.
-  const bounds = { ...d.value.bounds, T: Math.ceil(events / (pick.real ? 3 : 2)) + 16 };
+  // The walk must not run dry before `events`. Real rules: SlcFail/SlcRestart stay enabled
+  // forever (crashes saturate), so a moderate T keeps the state small and the walk mixes
+  // transactions with crashes. Toy rules: every run ends, so T must cover the whole walk
+  // (each transaction is at least two events), which makes the header (init) large.
+  const bounds = pick.real
+    ? { ...d.value.bounds, ...traceBounds(pick.variant), T: Math.min(Math.ceil(events / 8), 20_000) }
+    : { ...d.value.bounds, T: Math.ceil(events / 2) + 16 };
   if (!pick.real) Object.assign(bounds, { H: 2, C: 2 });
   const mm = await rules.model(pick.variant, bounds);
   if (!mm.ok) throw new Error(mm.error);
