@@ -87,9 +87,12 @@ rows.push([`time to the PreFix crash, random walks (mean of ${SEEDS} seeds: ${fm
 
 const found = explore(recipe, { ...base, stopOn: "noSendNilCrash" }).verdicts.find((v) => v.property === "noSendNilCrash")?.found ?? [];
 const randomFound = longest;
-const t0 = performance.now();
 const sh = shrink(recipe, randomFound, "noSendNilCrash");
-const shMs = performance.now() - t0;
+const shMs = median(Array.from({ length: REPS }, () => {
+  const t0 = performance.now();
+  for (let i = 0; i < 10; i++) shrink(recipe, randomFound, "noSendNilCrash");
+  return (performance.now() - t0) / 10;
+}));
 rows.push([`shrink the longest random counterexample (${sh.from} → ${sh.actions.length} steps, ${sh.replays} replays)`, `${fmt(shMs)} ms`, `${fmt(shMs / rawStepMs)} raw steps`]);
 
 const w = Math.max(...rows.map((r) => r[0].length));
