@@ -28,8 +28,26 @@ export class EngineError extends Error {
   }
 }
 
+/**
+ * Starts the glue with `--liftoff-only` (NODE_OPTIONS refuses that flag) and reports the
+ * process's peak memory, worker threads included, on stderr at exit.
+ */
+export const LAUNCHER = "launch.cjs";
+export const MAXRSS_MARKER = "LEAN-WASM-MAXRSS-KB ";
+const LAUNCHER_SOURCE = `"use strict";
+require("v8").setFlagsFromString("--liftoff-only");
+const fs = require("fs");
+process.on("exit", () => {
+  try { fs.writeSync(2, "\\n${MAXRSS_MARKER}" + process.resourceUsage().maxRSS + "\\n"); } catch {}
+});
+process.argv[1] = require.resolve("./lean.js");
+require("./lean.js");
+`;
+
 export interface PreparedEngine {
   dir: string;
+  /** The launcher to run with node; it loads lean.js. */
+  launcher: string;
   leanJs: string;
   libDir: string;
   /** True when this call did the preparation (cold), false when it reused the cache. */
@@ -85,12 +103,17 @@ export async function verifyPackage(packageDir: string, pinned: Record<string, s
   }
 }
 
+function engineAt(dir: string, prepared: boolean, stats: ReadyStats): PreparedEngine {
+  return { dir, launcher: join(dir, LAUNCHER), leanJs: join(dir, "lean.js"), libDir: join(dir, "lib"), prepared, stats };
+}
+
 async function readReady(dir: string): Promise<ReadyStats | undefined> {
   try {
     const stats = JSON.parse(await readFile(join(dir, "READY.json"), "utf8")) as ReadyStats;
     if (stats.prepareVersion !== PREPARE_VERSION) return undefined;
     // Cheap sanity check that the folder was not partly deleted since.
     await stat(join(dir, "lean.js"));
+    await stat(join(dir, LAUNCHER));
     await stat(join(dir, "lean.wasm"));
     await stat(join(dir, "lib", "Init.olean"));
     return stats;
@@ -133,7 +156,7 @@ export async function prepareEngine(opts: PrepareOptions): Promise<PreparedEngin
   const dir = join(cacheRoot, key);
   const existing = await readReady(dir);
   if (existing !== undefined) {
-    return { dir, leanJs: join(dir, "lean.js"), libDir: join(dir, "lib"), prepared: false, stats: existing };
+    return engineAt(dir, false, existing);
   }
 
   const started = Date.now();
@@ -151,6 +174,7 @@ export async function prepareEngine(opts: PrepareOptions): Promise<PreparedEngin
     await writeFile(join(tmp, "lean.js"), glue.text);
     // The glue is CommonJS; the cache may sit below a package with "type": "module".
     await writeFile(join(tmp, "package.json"), '{ "type": "commonjs" }\n');
+    await writeFile(join(tmp, LAUNCHER), LAUNCHER_SOURCE);
     const libFiles = await extractLibrary(join(packageDir, "lean-lib.tar.gz" satisfies PinnedFile), join(tmp, "lib"));
     const stats: ReadyStats = {
       prepareVersion: PREPARE_VERSION,
@@ -171,7 +195,7 @@ export async function prepareEngine(opts: PrepareOptions): Promise<PreparedEngin
       const other = await readReady(dir);
       if (other === undefined) throw err;
     }
-    return { dir, leanJs: join(dir, "lean.js"), libDir: join(dir, "lib"), prepared: true, stats };
+    return engineAt(dir, true, stats);
   } catch (err) {
     await rm(tmp, { recursive: true, force: true });
     if (err instanceof EngineError) throw err;

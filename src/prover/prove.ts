@@ -1,0 +1,343 @@
+// `prove`: lint the Lean sources, check every module of the Lake package (native Lake when it
+// is on PATH, the bundled engine otherwise), audit the headline theorems' axioms, finish the
+// rules export, and write the proof report. Returns a result; printing is the CLI's job.
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { leanSourcesSha256 } from "../checker/fingerprint.ts";
+import { writeFileAtomic } from "../util/fs-atomic.ts";
+import { deniedAxioms, type AuditMethod } from "./axiom-audit.ts";
+import { formatDiagnostic, isSorry, type Diagnostic } from "./diagnostics.ts";
+import { ENGINE_LEAN_VERSION, ENGINE_PACKAGE, ENGINE_PACKAGE_VERSION } from "./engine/pinned.ts";
+import { cacheKey, EngineError, prepareEngine, type PreparedEngine } from "./engine/prepare.ts";
+import { loadHeadline, type HeadlineTheorem } from "./headline.ts";
+import { loadPackage, PackageError, type LeanModule, type LeanPackage } from "./lake-package.ts";
+import { findOnPath, lakeBuild, lakeLeanVersion, lakePrintAxioms } from "./native-backend.ts";
+import { finishRulesExport, type RulesExportResult } from "./rules-export.ts";
+import { formatFinding, lintSource, type LintFinding } from "./source-lint.ts";
+import { runWasmModule, type ModuleRun } from "./wasm-backend.ts";
+
+export type EngineChoice = "auto" | "native" | "wasm";
+
+export interface ProveOptions {
+  leanRoot: string;
+  projectRoot: string;
+  engine?: EngineChoice;
+  force?: boolean;
+  timeoutSeconds?: number;
+  /** Source lint for forbidden words; tests turn it off to show the engine and audit catch them alone. */
+  lint?: boolean;
+  /** Where to write the report; undefined = `<leanRoot>/proof-report.json`, null = nowhere. */
+  reportPath?: string | null;
+  cacheRoot?: string;
+  log?: (line: string) => void;
+}
+
+export type ModuleStatus = "checked" | "cached" | "failed" | "crashed" | "timeout" | "no-memory" | "skipped";
+
+export interface ModuleResult {
+  name: string;
+  file: string;
+  status: ModuleStatus;
+  seconds: number;
+  maxRssBytes?: number;
+  diagnostics: Diagnostic[];
+  stderr: string[];
+}
+
+export interface TheoremResult {
+  name: string;
+  module: string;
+  variant: string;
+  claim: string;
+  status: "checked" | "failed" | "unchecked";
+  audit: AuditMethod;
+  axioms: string[];
+  denied: string[];
+}
+
+export interface ProveResult {
+  ok: boolean;
+  engine: { kind: "native" | "wasm"; version: string; prepared?: boolean; prepareSeconds?: number };
+  audit: AuditMethod;
+  lint: LintFinding[];
+  modules: ModuleResult[];
+  theorems: TheoremResult[];
+  rules?: RulesExportResult;
+  sources: Record<string, string>;
+  sourceSha256: string;
+  errors: string[];
+  seconds: number;
+  reportPath?: string;
+}
+
+const DEFAULT_TIMEOUT_SECONDS = 900;
+
+export async function listLeanSources(leanRoot: string, rel = ""): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(join(leanRoot, rel), { withFileTypes: true })) {
+    const r = rel === "" ? e.name : `${rel}/${e.name}`;
+    if (e.isDirectory()) {
+      if (rel === "" && (e.name === "build" || e.name === ".lake")) continue;
+      out.push(...(await listLeanSources(leanRoot, r)));
+    } else if (e.isFile() && e.name.endsWith(".lean")) out.push(r);
+  }
+  return out.sort();
+}
+
+async function hashSources(leanRoot: string, files: readonly string[]): Promise<Record<string, string>> {
+  const sources: Record<string, string> = {};
+  for (const f of files) sources[f] = createHash("sha256").update(await readFile(join(leanRoot, f))).digest("hex");
+  return sources;
+}
+
+/** A key that changes when the module, anything it imports, its audit list or the engine does. */
+function moduleKey(engineKey: string, mod: LeanModule, audit: readonly string[], importKeys: readonly string[]): string {
+  return createHash("sha256").update(JSON.stringify([engineKey, mod.name, mod.source, audit, importKeys])).digest("hex");
+}
+
+interface CachedModule {
+  key: string;
+  seconds: number;
+  maxRssBytes?: number;
+  axioms: Record<string, string[]>;
+}
+
+async function readCached(path: string): Promise<CachedModule | undefined> {
+  try {
+    return JSON.parse(await readFile(path, "utf8")) as CachedModule;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Lean reports paths relative to the package; users read them relative to the project. */
+function projectRelative(d: Diagnostic, opts: ProveOptions): Diagnostic {
+  return d.file === "" ? d : { ...d, file: relative(opts.projectRoot, join(opts.leanRoot, d.file)) };
+}
+
+function statusOf(run: ModuleRun): ModuleStatus {
+  switch (run.outcome) {
+    case "ok": return "checked";
+    case "failed": return "failed";
+    case "crash": return "crashed";
+    case "timeout": return "timeout";
+    case "no-memory": return "no-memory";
+  }
+}
+
+async function checkWithWasm(
+  pkg: LeanPackage,
+  headline: readonly HeadlineTheorem[],
+  opts: ProveOptions,
+  engine: PreparedEngine,
+): Promise<{ modules: ModuleResult[]; axioms: Map<string, string[]> }> {
+  const buildDir = join(opts.leanRoot, "build");
+  const keys = new Map<string, string>();
+  const failed = new Set<string>();
+  const modules: ModuleResult[] = [];
+  const axioms = new Map<string, string[]>();
+  for (const mod of pkg.modules) {
+    const audit = headline.filter((t) => t.module === mod.name).map((t) => t.name);
+    const key = moduleKey(engine.stats.key, mod, audit, mod.imports.map((i) => keys.get(i) ?? ""));
+    keys.set(mod.name, key);
+    const base = { name: mod.name, file: mod.file, diagnostics: [] as Diagnostic[], stderr: [] as string[] };
+    const blocked = mod.imports.filter((i) => failed.has(i));
+    if (blocked.length > 0) {
+      failed.add(mod.name);
+      modules.push({ ...base, status: "skipped", seconds: 0, stderr: [`not checked: imports ${blocked.join(", ")}, which failed`] });
+      opts.log?.(`skip   ${mod.name} (imports a module that failed)`);
+      continue;
+    }
+    const keyFile = join(buildDir, "olean", mod.file.replace(/\.lean$/, ".key.json"));
+    const olean = join(buildDir, "olean", mod.file.replace(/\.lean$/, ".olean"));
+    const cached = opts.force ? undefined : await readCached(keyFile);
+    if (cached?.key === key && existsSync(olean)) {
+      for (const [n, a] of Object.entries(cached.axioms)) axioms.set(n, a);
+      modules.push({ ...base, status: "cached", seconds: cached.seconds, ...(cached.maxRssBytes !== undefined ? { maxRssBytes: cached.maxRssBytes } : {}) });
+      opts.log?.(`cached ${mod.name} (unchanged since its last successful check)`);
+      continue;
+    }
+    opts.log?.(`check  ${mod.name} …`);
+    const run = await runWasmModule(engine, {
+      leanRoot: opts.leanRoot,
+      buildDir,
+      module: mod.name,
+      file: mod.file,
+      source: mod.source,
+      auditTheorems: audit,
+      timeoutSeconds: opts.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
+      mounts: [opts.leanRoot],
+    });
+    const sorry = run.diagnostics.some(isSorry);
+    let status = statusOf(run);
+    if (status === "checked" && sorry) status = "failed";
+    const result: ModuleResult = {
+      ...base,
+      status,
+      seconds: run.seconds,
+      ...(run.maxRssBytes !== undefined ? { maxRssBytes: run.maxRssBytes } : {}),
+      diagnostics: run.diagnostics.filter((d) => d.severity !== "information").map((d) => projectRelative(d, opts)),
+      stderr: status === "checked" ? [] : run.stderr.slice(-20).map((l) => l.slice(0, 300)),
+    };
+    modules.push(result);
+    for (const [n, a] of run.axioms) axioms.set(n, a);
+    if (status === "checked") {
+      const record: CachedModule = { key, seconds: run.seconds, axioms: Object.fromEntries(run.axioms), ...(run.maxRssBytes !== undefined ? { maxRssBytes: run.maxRssBytes } : {}) };
+      await writeFileAtomic(keyFile, JSON.stringify(record) + "\n");
+    } else {
+      failed.add(mod.name);
+    }
+    opts.log?.(moduleLine(result));
+  }
+  return { modules, axioms };
+}
+
+async function checkWithLake(
+  lake: string,
+  pkg: LeanPackage,
+  headline: readonly HeadlineTheorem[],
+  opts: ProveOptions,
+): Promise<{ modules: ModuleResult[]; axioms: Map<string, string[]>; errors: string[] }> {
+  const timeout = opts.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
+  opts.log?.(`lake build --wfail in ${opts.leanRoot} …`);
+  const build = await lakeBuild(lake, opts.leanRoot, timeout * Math.max(1, pkg.modules.length));
+  const errors: string[] = [];
+  if (build.timedOut) errors.push("lake build timed out");
+  const modules: ModuleResult[] = pkg.modules.map((m) => {
+    const diagnostics = build.diagnostics.filter((d) => d.file.endsWith(m.file) && d.severity !== "information").map((d) => projectRelative({ ...d, file: m.file }, opts));
+    const failed = build.failedModules.has(m.name) || diagnostics.some((d) => d.severity === "error" || isSorry(d));
+    const status: ModuleStatus = failed ? "failed" : build.ok || build.moduleSeconds.has(m.name) ? "checked" : "skipped";
+    return { name: m.name, file: m.file, status, seconds: build.moduleSeconds.get(m.name) ?? 0, diagnostics, stderr: [] };
+  });
+  if (!build.ok && !modules.some((m) => m.status === "failed")) {
+    errors.push(`lake build failed:\n${build.output.split("\n").slice(-30).join("\n")}`);
+  }
+  let axioms = new Map<string, string[]>();
+  if (build.ok && headline.length > 0) {
+    const audit = await lakePrintAxioms(lake, opts.leanRoot, join(opts.leanRoot, "build"), [...new Set(headline.map((t) => t.module))], headline.map((t) => t.name), timeout);
+    axioms = audit.axioms;
+    if (!audit.ok) errors.push(...audit.diagnostics.map((d) => `axiom audit: ${formatDiagnostic(d)}`));
+  }
+  return { modules, axioms, errors };
+}
+
+export async function prove(opts: ProveOptions): Promise<ProveResult> {
+  const started = Date.now();
+  const errors: string[] = [];
+  const lean = opts.leanRoot;
+
+  const files = await listLeanSources(lean);
+  const sources = await hashSources(lean, files);
+  const sourceSha256 = await leanSourcesSha256(lean);
+  const lint: LintFinding[] = [];
+  if (opts.lint !== false) {
+    for (const f of files) lint.push(...lintSource(relative(opts.projectRoot, join(lean, f)), await readFile(join(lean, f), "utf8")));
+  }
+
+  const pkg = await loadPackage(lean);
+  const headline = await loadHeadline(lean, new Set(pkg.modules.map((m) => m.name)));
+
+  const lake = opts.engine === "wasm" ? undefined : findOnPath("lake");
+  if (opts.engine === "native" && lake === undefined) throw new EngineError("missing", "--engine native: no 'lake' on PATH");
+
+  let engineInfo: ProveResult["engine"];
+  let modules: ModuleResult[] = [];
+  let axioms = new Map<string, string[]>();
+  const audit: AuditMethod = lake !== undefined ? "print-axioms" : "deny-list";
+  if (lint.length > 0) {
+    // Lint failures are decisive and cheap; do not spend minutes in the engine first.
+    errors.push(`${lint.length} forbidden word(s) in the Lean sources`);
+    engineInfo = lake !== undefined ? { kind: "native", version: "not run" } : { kind: "wasm", version: `Lean ${ENGINE_LEAN_VERSION} (${ENGINE_PACKAGE}@${ENGINE_PACKAGE_VERSION}), not run` };
+    modules = pkg.modules.map((m) => ({ name: m.name, file: m.file, status: "skipped", seconds: 0, diagnostics: [], stderr: ["not checked: the source lint failed"] }));
+  } else if (lake !== undefined) {
+    const version = await lakeLeanVersion(lake, lean);
+    engineInfo = { kind: "native", version };
+    opts.log?.(`engine: native ${version} (${lake})`);
+    const r = await checkWithLake(lake, pkg, headline, opts);
+    modules = r.modules;
+    axioms = r.axioms;
+    errors.push(...r.errors);
+  } else {
+    const t0 = Date.now();
+    const engine = await prepareEngine({ projectRoot: opts.projectRoot, ...(opts.cacheRoot ? { cacheRoot: opts.cacheRoot } : {}), ...(opts.log ? { log: opts.log } : {}) });
+    engineInfo = { kind: "wasm", version: `Lean ${ENGINE_LEAN_VERSION} (${ENGINE_PACKAGE}@${ENGINE_PACKAGE_VERSION}, wasm32, engine cache ${cacheKey()})`, prepared: engine.prepared, prepareSeconds: (Date.now() - t0) / 1000 };
+    opts.log?.(`engine: bundled ${engineInfo.version}${engine.prepared ? `, prepared in ${engineInfo.prepareSeconds?.toFixed(1)} s` : ", prepared earlier"}`);
+    const r = await checkWithWasm(pkg, headline, opts, engine);
+    modules = r.modules;
+    axioms = r.axioms;
+  }
+
+  const projectModules = pkg.modules.map((m) => m.name);
+  const moduleStatus = new Map(modules.map((m) => [m.name, m.status]));
+  const theorems: TheoremResult[] = headline.map((t) => {
+    const axs = axioms.get(t.name);
+    const modOk = moduleStatus.get(t.module) === "checked" || moduleStatus.get(t.module) === "cached";
+    const denied = axs === undefined ? [] : deniedAxioms(axs, audit, projectModules);
+    const status = !modOk ? "unchecked" : axs === undefined || denied.length > 0 ? "failed" : "checked";
+    return { ...t, status, audit, axioms: axs ?? [], denied };
+  });
+  for (const t of theorems) {
+    if (t.status === "failed" && t.denied.length > 0) errors.push(`${t.name}: depends on denied axiom(s) ${t.denied.join(", ")}`);
+    else if (t.status === "failed") errors.push(`${t.name}: the axiom audit produced no result (is the theorem declared in ${t.module}?)`);
+  }
+
+  const allChecked = lint.length === 0 && modules.every((m) => m.status === "checked" || m.status === "cached");
+  let rules: RulesExportResult | undefined;
+  if (allChecked) {
+    rules = await finishRulesExport(join(lean, "build", "rules"), join(lean, "rules"), sourceSha256);
+    for (const f of rules.files) {
+      if (f.status === "invalid") errors.push(f.message ?? `${f.file}: invalid export`);
+      if (f.status === "changed" || f.status === "new") {
+        errors.push(`re-exported lean/rules/${f.file} differs from the committed file (now rewritten): review and commit it`);
+      }
+    }
+    for (const s of rules.stale) errors.push(`lean/rules/${s} is committed but the Lean export no longer produces it: delete it or restore its export`);
+  }
+
+  const ok = errors.length === 0 && allChecked && theorems.every((t) => t.status === "checked");
+  const result: ProveResult = {
+    ok, engine: engineInfo, audit, lint, modules, theorems, ...(rules ? { rules } : {}), sources, sourceSha256, errors, seconds: (Date.now() - started) / 1000,
+  };
+  const reportPath = opts.reportPath === undefined ? join(lean, "proof-report.json") : opts.reportPath;
+  if (reportPath !== null) {
+    await writeFileAtomic(reportPath, JSON.stringify(toReport(result), null, 2) + "\n");
+    result.reportPath = reportPath;
+  }
+  return result;
+}
+
+/** The committed report: what was checked, by what, with which axioms; and the sources' hashes. */
+export function toReport(r: ProveResult): Record<string, unknown> {
+  return {
+    format: "electric-race-proof-report/1",
+    ok: r.ok,
+    engine: r.engine,
+    axiomAudit: {
+      method: r.audit,
+      rule:
+        r.audit === "print-axioms"
+          ? "#print axioms in a separate non-module file; only propext, Classical.choice, Quot.sound allowed"
+          : "collectAxioms evaluated inside the declaring module (the bundled engine refuses #print axioms in module mode); denied: sorryAx, Lean.ofReduceBool, Lean.reduceBool, Lean.trustCompiler, axioms private to project modules. Imported theorems have no bodies at this level and appear in the list as opaque constants; the source lint rejects `axiom`, `sorry`, `native_decide` and friends in every file.",
+    },
+    modules: r.modules.map((m) => ({ name: m.name, file: m.file, status: m.status, seconds: Math.round(m.seconds * 10) / 10, ...(m.maxRssBytes !== undefined ? { maxRssMiB: Math.round(m.maxRssBytes / 2 ** 20) } : {}) })),
+    theorems: r.theorems.map((t) => ({ name: t.name, module: t.module, variant: t.variant, claim: t.claim, status: t.status, axioms: t.axioms, denied: t.denied })),
+    rules: r.rules?.files.map((f) => ({ file: f.file, rulesFingerprint: f.rulesFingerprint })) ?? [],
+    sourceSha256: r.sourceSha256,
+    sources: r.sources,
+    errors: r.errors,
+  };
+}
+
+export function moduleLine(m: ModuleResult): string {
+  const rss = m.maxRssBytes !== undefined ? `, ${(m.maxRssBytes / 2 ** 30).toFixed(2)} GiB` : "";
+  const head = { checked: "ok    ", cached: "cached", failed: "FAIL  ", crashed: "CRASH ", timeout: "TIMEOUT", "no-memory": "NOMEM ", skipped: "skip  " }[m.status];
+  const lines = [`${head} ${m.name} (${m.seconds.toFixed(1)} s${rss})`];
+  for (const d of m.diagnostics) lines.push(`  ${formatDiagnostic(d)}`);
+  if (m.status === "crashed") lines.push("  the engine exited without a Lean error message: an engine crash (for example #eval of an imported definition)");
+  for (const l of m.stderr) lines.push(`  ${l}`);
+  return lines.join("\n");
+}
+
+export { PackageError };
