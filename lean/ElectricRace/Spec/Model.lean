@@ -1,0 +1,1030 @@
+module
+
+import Lean.Data.Json
+
+/-!
+# The full model: Electric's shape-removal protocol as rules-as-data
+
+The state is a flat map from cells (`docs/contracts.md` section 1) to values. Every action is
+DATA: named guard conjuncts (`Expr`) and effects (`Effect`) in the small expression language of
+`docs/contracts.md` section 2. `eval` and `exec` below give that language its meaning, and the
+step function `step` is nothing but their interpretation. The theorems in
+`ElectricRace/Thm/Model.lean` are about `step`; the JSON export at the end of this file writes the
+same data, so the rules the proofs are about and the rules the checker reads are one object.
+
+The protocol variant (`Variant`) and the bounds (`Bounds`: handles `H`, consumer ids `C`, chain
+slots `K`, transactions `T`) are parameters. For fixed bounds the state space is finite.
+
+Engine note: the export (`#eval` at the end) must run code defined in this file, so the
+interpreter and the rule data live here, and the code avoids library functions that the bundled
+engine cannot run (no `List.map`/`List.length`/`++` on lists; own recursion instead).
+-/
+
+namespace ElectricRace
+
+@[expose] public section
+
+/-! ## Vocabulary -/
+
+/-- Protocol variants: `PreFix` (1.2.7–1.3.2, `send(nil, …)` reachable), `FixA` (1.3.3, `nil`
+filtered in broadcast), `FixA2` (HEAD: `nil` recorded as undeliverable, the cleaner re-issues the
+collector removal when ShapeStatus is already gone), `FixB` (router removed first through a
+non-blocking request the collector handles before the next event), `FixC` (ShapeStatus tombstone
+consulted by publish). -/
+inductive Variant where
+  | PreFix | FixA | FixA2 | FixB | FixC
+deriving DecidableEq
+
+def Variant.name : Variant → String
+  | .PreFix => "PreFix" | .FixA => "FixA" | .FixA2 => "FixA2" | .FixB => "FixB" | .FixC => "FixC"
+
+/-- Index domains. -/
+inductive Dom where
+  | handle | consumer | chain | txn
+deriving DecidableEq
+
+def Dom.name : Dom → String
+  | .handle => "handle" | .consumer => "consumer" | .chain => "chain" | .txn => "txn"
+
+def Dom.boundName : Dom → String
+  | .handle => "H" | .consumer => "C" | .chain => "K" | .txn => "T"
+
+/-- The bounds: `H` handles, `C` consumer ids, `K` cleaner-chain slots, `T` transactions. -/
+structure Bounds where
+  H : Nat
+  C : Nat
+  K : Nat
+  T : Nat
+
+def Bounds.of (b : Bounds) : Dom → Nat
+  | .handle => b.H | .consumer => b.C | .chain => b.K | .txn => b.T
+
+/-- The smallest bounds, `H = C = K = T = 1` (the reproduction recipe and the table). -/
+def b1 : Bounds := ⟨1, 1, 1, 1⟩
+
+/-- Enumerated value types; a value of one is its position in `EnumTy.names`. -/
+inductive EnumTy where
+  | status | storage | pub | cons | pc | mbox | slc | sc | cause
+deriving DecidableEq, Inhabited
+
+def EnumTy.names : EnumTy → List String
+  | .status => ["absent", "present", "tombstoned"]
+  | .storage => ["absent", "present", "cleaned"]
+  | .pub => ["none", "pending", "nil", "consumer", "skipped"]
+  | .cons => ["unused", "starting", "running", "dead_cleanup", "dead_suspend", "dead_crash",
+              "dead_killed", "dead_shutdown"]
+  | .pc => ["idle", "routerRemove", "routerWait", "status", "stop", "storage", "slcRemove", "done",
+            "aborted"]
+  | .mbox => ["empty", "E", "B", "EB", "BE"]
+  | .slc => ["idle", "publishing", "down"]
+  | .sc => ["idle", "requested", "checked"]
+  | .cause => ["none", "sendNil", "external"]
+
+/-- Cell values: booleans, integers (`-1` is "none"), enumeration members. -/
+inductive Val where
+  | b (x : Bool)
+  | i (x : Int)
+  | e (t : EnumTy) (n : Nat)
+deriving DecidableEq, Inhabited
+
+/-- The state variables of `docs/contracts.md` section 1. -/
+inductive Var where
+  | status | router | registry | storage | pendingRemove | batchRemove | removeNow
+  | pubState | pubConsumer | touches | cons | owner | applied | nextConsumer
+  | chainHandle | chainPc | mbox | slc | pubTxn | sc | scHandle | nextTxn | unacked
+  | crashes | crashCause | orphanDelivery
+deriving DecidableEq, Inhabited
+
+def Var.name : Var → String
+  | .status => "status" | .router => "router" | .registry => "registry" | .storage => "storage"
+  | .pendingRemove => "pendingRemove" | .batchRemove => "batchRemove" | .removeNow => "removeNow"
+  | .pubState => "pubState" | .pubConsumer => "pubConsumer" | .touches => "touches"
+  | .cons => "cons" | .owner => "owner" | .applied => "applied" | .nextConsumer => "nextConsumer"
+  | .chainHandle => "chainHandle" | .chainPc => "chainPc" | .mbox => "mbox" | .slc => "slc"
+  | .pubTxn => "pubTxn" | .sc => "sc" | .scHandle => "scHandle" | .nextTxn => "nextTxn"
+  | .unacked => "unacked" | .crashes => "crashes" | .crashCause => "crashCause"
+  | .orphanDelivery => "orphanDelivery"
+
+/-- All variables, in export order. -/
+def allVars : List Var :=
+  [.status, .router, .registry, .storage, .pendingRemove, .batchRemove, .removeNow, .pubState,
+   .pubConsumer, .touches, .cons, .owner, .applied, .nextConsumer, .chainHandle, .chainPc, .mbox,
+   .slc, .pubTxn, .sc, .scHandle, .nextTxn, .unacked, .crashes, .crashCause, .orphanDelivery]
+
+/-- The index domains of each variable (empty for scalars). -/
+def Var.dims : Var → List Dom
+  | .status | .router | .registry | .storage | .pendingRemove | .batchRemove | .removeNow
+  | .pubState | .pubConsumer => [.handle]
+  | .touches => [.txn, .handle]
+  | .cons | .owner | .applied => [.consumer]
+  | .chainHandle | .chainPc => [.chain]
+  | _ => []
+
+/-- The cap of the crash counter (it saturates, which keeps the state space finite). -/
+def crashCap : Int := 2
+
+/-- Value types. -/
+inductive Ty where
+  | bool
+  | int (lo hi : Int)
+  | enum (t : EnumTy)
+
+def Var.ty (b : Bounds) : Var → Ty
+  | .status => .enum .status
+  | .router | .pendingRemove | .batchRemove | .removeNow | .touches | .orphanDelivery => .bool
+  | .registry | .pubConsumer => .int (-1) ((b.C : Int) - 1)
+  | .storage => .enum .storage
+  | .pubState => .enum .pub
+  | .cons => .enum .cons
+  | .owner | .scHandle => .int (-1) ((b.H : Int) - 1)
+  | .applied | .pubTxn | .unacked => .int (-1) ((b.T : Int) - 1)
+  | .nextConsumer => .int 0 b.C
+  | .chainHandle => .int (-1) ((b.H : Int) - 1)
+  | .chainPc => .enum .pc
+  | .mbox => .enum .mbox
+  | .slc => .enum .slc
+  | .sc => .enum .sc
+  | .nextTxn => .int 0 b.T
+  | .crashes => .int 0 crashCap
+  | .crashCause => .enum .cause
+
+/-- The value an out-of-domain read returns; also the value every cell has in a fresh system. -/
+def Var.default : Var → Val
+  | .status => .e .status 0
+  | .storage => .e .storage 0
+  | .pubState => .e .pub 0
+  | .cons => .e .cons 0
+  | .chainPc => .e .pc 0
+  | .mbox => .e .mbox 0
+  | .slc => .e .slc 0
+  | .sc => .e .sc 0
+  | .crashCause => .e .cause 0
+  | .router | .pendingRemove | .batchRemove | .removeNow | .touches | .orphanDelivery => .b false
+  | .nextConsumer | .nextTxn | .crashes => .i 0
+  | _ => .i (-1)
+
+/-- The first index domain of a variable (meaningless for scalars). -/
+def Var.dim1 (v : Var) : Dom :=
+  match v.dims with
+  | d :: _ => d
+  | [] => .handle
+
+/-- The second index domain (only `touches` has one). -/
+def Var.dim2 (v : Var) : Dom :=
+  match v.dims with
+  | _ :: d :: _ => d
+  | _ => .handle
+
+/-! ## The expression language (contracts.md section 2) -/
+
+/-- Action parameters and quantifier variables. -/
+inductive Param where
+  | h | c | k | t | x | y
+deriving DecidableEq
+
+def Param.name : Param → String
+  | .h => "h" | .c => "c" | .k => "k" | .t => "t" | .x => "x" | .y => "y"
+
+/-- Expressions. `cell0/1/2` read a cell with 0, 1 or 2 indices; `and`/`or` are binary here and
+exported n-ary (flattened). -/
+inductive Expr where
+  | lit (v : Val)
+  | param (p : Param)
+  | cell0 (v : Var)
+  | cell1 (v : Var) (i : Expr)
+  | cell2 (v : Var) (i j : Expr)
+  | not (a : Expr)
+  | and (a b : Expr)
+  | or (a b : Expr)
+  | eq (a b : Expr)
+  | ne (a b : Expr)
+  | lt (a b : Expr)
+  | le (a b : Expr)
+  | add (a b : Expr)
+  | sub (a b : Expr)
+  | ite (c a b : Expr)
+  | all (q : Param) (d : Dom) (body : Expr)
+  | any (q : Param) (d : Dom) (body : Expr)
+
+/-- Effects. `seq`/`skip` build effect lists (exported flattened); `cond` is the `if` node. -/
+inductive Effect where
+  | skip
+  | seq (a b : Effect)
+  | set0 (v : Var) (val : Expr)
+  | set1 (v : Var) (i : Expr) (val : Expr)
+  | set2 (v : Var) (i j : Expr) (val : Expr)
+  | each (q : Param) (d : Dom) (body : Effect)
+  | cond (c : Expr) (t e : Effect)
+
+/-- A state: the value of every cell `name[i][j]` (unused indices are 0). -/
+abbrev State := Var → Int → Int → Val
+
+/-- Values of parameters and quantifier variables. -/
+abbrev Env := Param → Int
+
+def Env.upd (env : Env) (p : Param) (n : Int) : Env := fun q => if q = p then n else env q
+
+def Val.asBool : Val → Bool
+  | .b x => x
+  | _ => false
+
+def Val.asInt : Val → Int
+  | .i x => x
+  | _ => 0
+
+/-- `i` is an index of domain `d`. -/
+def inDom (b : Bounds) (d : Dom) (i : Int) : Bool := decide (0 ≤ i) && decide (i < (b.of d : Int))
+
+/-- Read a one-index cell; out of domain reads the default. -/
+def read1 (b : Bounds) (s : State) (v : Var) (i : Int) : Val :=
+  if inDom b v.dim1 i then s v i 0 else v.default
+
+/-- Read a two-index cell; out of domain reads the default. -/
+def read2 (b : Bounds) (s : State) (v : Var) (i j : Int) : Val :=
+  if inDom b v.dim1 i && inDom b v.dim2 j then s v i j else v.default
+
+/-- `f 0 && … && f (n-1)`. -/
+def allN : Nat → (Nat → Bool) → Bool
+  | 0, _ => true
+  | n + 1, f => allN n f && f n
+
+/-- `f 0 || … || f (n-1)`. -/
+def anyN : Nat → (Nat → Bool) → Bool
+  | 0, _ => false
+  | n + 1, f => anyN n f || f n
+
+/-- The meaning of an expression in state `s` under the binding `env`. -/
+def eval (b : Bounds) (s : State) (env : Env) : Expr → Val
+  | .lit v => v
+  | .param p => .i (env p)
+  | .cell0 v => s v 0 0
+  | .cell1 v i => read1 b s v (eval b s env i).asInt
+  | .cell2 v i j => read2 b s v (eval b s env i).asInt (eval b s env j).asInt
+  | .not a => .b (!(eval b s env a).asBool)
+  | .and e1 e2 => .b ((eval b s env e1).asBool && (eval b s env e2).asBool)
+  | .or e1 e2 => .b ((eval b s env e1).asBool || (eval b s env e2).asBool)
+  | .eq e1 e2 => .b (decide (eval b s env e1 = eval b s env e2))
+  | .ne e1 e2 => .b (!decide (eval b s env e1 = eval b s env e2))
+  | .lt e1 e2 => .b (decide ((eval b s env e1).asInt < (eval b s env e2).asInt))
+  | .le e1 e2 => .b (decide ((eval b s env e1).asInt ≤ (eval b s env e2).asInt))
+  | .add e1 e2 => .i ((eval b s env e1).asInt + (eval b s env e2).asInt)
+  | .sub e1 e2 => .i ((eval b s env e1).asInt - (eval b s env e2).asInt)
+  | .ite c e1 e2 => if (eval b s env c).asBool then eval b s env e1 else eval b s env e2
+  | .all q d body => .b (allN (b.of d) (fun n => (eval b s (env.upd q n) body).asBool))
+  | .any q d body => .b (anyN (b.of d) (fun n => (eval b s (env.upd q n) body).asBool))
+
+/-- Assign one cell. -/
+def State.set (s : State) (v : Var) (i j : Int) (x : Val) : State :=
+  fun v' i' j' => if v' = v ∧ i' = i ∧ j' = j then x else s v' i' j'
+
+/-- Apply `f 0`, then `f 1`, …, then `f (n-1)`. -/
+def forN : Nat → (Nat → State → State) → State → State
+  | 0, _, s => s
+  | n + 1, f, s => f n (forN n f s)
+
+/-- The meaning of an effect: every expression is evaluated in the pre-state `pre`, assignments
+are applied in order to the post-state (the last argument). Out-of-domain assignments do nothing. -/
+def exec (b : Bounds) (pre : State) (env : Env) : Effect → State → State
+  | .skip, post => post
+  | .seq e1 e2, post => exec b pre env e2 (exec b pre env e1 post)
+  | .set0 v val, post => post.set v 0 0 (eval b pre env val)
+  | .set1 v i val, post =>
+      let iv := (eval b pre env i).asInt
+      if inDom b v.dim1 iv then post.set v iv 0 (eval b pre env val) else post
+  | .set2 v i j val, post =>
+      let iv := (eval b pre env i).asInt
+      let jv := (eval b pre env j).asInt
+      if inDom b v.dim1 iv && inDom b v.dim2 jv then post.set v iv jv (eval b pre env val) else post
+  | .each q d body, post => forN (b.of d) (fun n st => exec b pre (env.upd q n) body st) post
+  | .cond c t e, post => if (eval b pre env c).asBool then exec b pre env t post else exec b pre env e post
+
+/-! ## Actions as data -/
+
+/-- Action labels (contracts.md section 1, plus `SlcFail`). -/
+inductive Label where
+  | RemoveShape | CleanerRouterRemove | CleanerRouterAck | CleanerStatus | CleanerStop
+  | CleanerStorage | CleanerSlcRemove | BatcherFlush | SlcApplyBatch | SlcRemoveNow | TxnArrive
+  | SlcRoute | SlcResolveRegistered | SlcResolveAsk | CacheCheckOk | CacheCheckNoShape
+  | CacheCheckRemoving | CacheStart | ConsumerInit | SlcBroadcast | SlcCrash | SlcFail
+  | SlcRestart | ConsumerSuspend | ConsumerCrash | ConsumerSelfClean | ConsumerKill
+deriving DecidableEq
+
+def Label.name : Label → String
+  | .RemoveShape => "RemoveShape" | .CleanerRouterRemove => "CleanerRouterRemove"
+  | .CleanerRouterAck => "CleanerRouterAck" | .CleanerStatus => "CleanerStatus"
+  | .CleanerStop => "CleanerStop" | .CleanerStorage => "CleanerStorage"
+  | .CleanerSlcRemove => "CleanerSlcRemove" | .BatcherFlush => "BatcherFlush"
+  | .SlcApplyBatch => "SlcApplyBatch" | .SlcRemoveNow => "SlcRemoveNow"
+  | .TxnArrive => "TxnArrive" | .SlcRoute => "SlcRoute"
+  | .SlcResolveRegistered => "SlcResolveRegistered" | .SlcResolveAsk => "SlcResolveAsk"
+  | .CacheCheckOk => "CacheCheckOk" | .CacheCheckNoShape => "CacheCheckNoShape"
+  | .CacheCheckRemoving => "CacheCheckRemoving" | .CacheStart => "CacheStart"
+  | .ConsumerInit => "ConsumerInit" | .SlcBroadcast => "SlcBroadcast" | .SlcCrash => "SlcCrash"
+  | .SlcFail => "SlcFail" | .SlcRestart => "SlcRestart" | .ConsumerSuspend => "ConsumerSuspend"
+  | .ConsumerCrash => "ConsumerCrash" | .ConsumerSelfClean => "ConsumerSelfClean"
+  | .ConsumerKill => "ConsumerKill"
+
+/-- A named guard conjunct. -/
+structure Guard where
+  name : String
+  expr : Expr
+
+/-- An action: label, performing process, parameters with their domains, guard conjuncts,
+effects, and the theorems that constrain it. -/
+structure Action where
+  label : Label
+  process : String
+  params : List (Param × Dom)
+  guards : List Guard
+  effect : Effect
+
+/-- All guards evaluate to `true`. -/
+def guardsOk (b : Bounds) (s : State) (env : Env) : List Guard → Bool
+  | [] => true
+  | g :: gs => (eval b s env g.expr).asBool && guardsOk b s env gs
+
+/-- The names of the guards that fail. -/
+def failedGuards (b : Bounds) (s : State) (env : Env) : List Guard → List String
+  | [] => []
+  | g :: gs => if (eval b s env g.expr).asBool then failedGuards b s env gs
+               else g.name :: failedGuards b s env gs
+
+/-- **The step function**: the interpretation of an action's data. `none` when a guard fails. -/
+def step (b : Bounds) (s : State) (a : Action) (env : Env) : Option State :=
+  if guardsOk b s env a.guards then some (exec b s env a.effect s) else none
+
+/-- Every parameter of the binding lies in its domain. -/
+def bindingOk (b : Bounds) (env : Env) : List (Param × Dom) → Bool
+  | [] => true
+  | (p, d) :: ps => inDom b d (env p) && bindingOk b env ps
+
+/-! ### Notation for writing rules -/
+
+def lb (x : Bool) : Expr := .lit (.b x)
+def li (n : Int) : Expr := .lit (.i n)
+def tt : Expr := lb true
+def ff : Expr := lb false
+def none' : Expr := li (-1)
+
+def pH : Expr := .param .h
+def pC : Expr := .param .c
+def pK : Expr := .param .k
+def pT : Expr := .param .t
+def pX : Expr := .param .x
+
+-- enum members as values
+def vAbsent : Val := .e .status 0
+def vPresent : Val := .e .status 1
+def vTombstoned : Val := .e .status 2
+def vSAbsent : Val := .e .storage 0
+def vSPresent : Val := .e .storage 1
+def vSCleaned : Val := .e .storage 2
+def vPubNone : Val := .e .pub 0
+def vPending : Val := .e .pub 1
+def vNil : Val := .e .pub 2
+def vConsumer : Val := .e .pub 3
+def vSkipped : Val := .e .pub 4
+def vUnused : Val := .e .cons 0
+def vStarting : Val := .e .cons 1
+def vRunning : Val := .e .cons 2
+def vDeadCleanup : Val := .e .cons 3
+def vDeadSuspend : Val := .e .cons 4
+def vDeadCrash : Val := .e .cons 5
+def vDeadKilled : Val := .e .cons 6
+def vDeadShutdown : Val := .e .cons 7
+def vIdle : Val := .e .pc 0
+def vRouterRemove : Val := .e .pc 1
+def vRouterWait : Val := .e .pc 2
+def vStatus : Val := .e .pc 3
+def vStop : Val := .e .pc 4
+def vStorage : Val := .e .pc 5
+def vSlcRemove : Val := .e .pc 6
+def vDone : Val := .e .pc 7
+def vAborted : Val := .e .pc 8
+def vEmpty : Val := .e .mbox 0
+def vE : Val := .e .mbox 1
+def vB : Val := .e .mbox 2
+def vEB : Val := .e .mbox 3
+def vBE : Val := .e .mbox 4
+def vSlcIdle : Val := .e .slc 0
+def vPublishing : Val := .e .slc 1
+def vDown : Val := .e .slc 2
+def vScIdle : Val := .e .sc 0
+def vRequested : Val := .e .sc 1
+def vChecked : Val := .e .sc 2
+def vNoCause : Val := .e .cause 0
+def vSendNil : Val := .e .cause 1
+def vExternal : Val := .e .cause 2
+
+def L (v : Val) : Expr := .lit v
+
+-- cells
+def status (i : Expr) : Expr := .cell1 .status i
+def router (i : Expr) : Expr := .cell1 .router i
+def registry (i : Expr) : Expr := .cell1 .registry i
+def storage (i : Expr) : Expr := .cell1 .storage i
+def pendingRemove (i : Expr) : Expr := .cell1 .pendingRemove i
+def batchRemove (i : Expr) : Expr := .cell1 .batchRemove i
+def removeNow (i : Expr) : Expr := .cell1 .removeNow i
+def pubState (i : Expr) : Expr := .cell1 .pubState i
+def pubConsumer (i : Expr) : Expr := .cell1 .pubConsumer i
+def touches (t i : Expr) : Expr := .cell2 .touches t i
+def cons (c : Expr) : Expr := .cell1 .cons c
+def owner (c : Expr) : Expr := .cell1 .owner c
+def applied (c : Expr) : Expr := .cell1 .applied c
+def chainHandle (k : Expr) : Expr := .cell1 .chainHandle k
+def chainPc (k : Expr) : Expr := .cell1 .chainPc k
+def nextConsumer : Expr := .cell0 .nextConsumer
+def mbox : Expr := .cell0 .mbox
+def slc : Expr := .cell0 .slc
+def pubTxn : Expr := .cell0 .pubTxn
+def sc : Expr := .cell0 .sc
+def scHandle : Expr := .cell0 .scHandle
+def nextTxn : Expr := .cell0 .nextTxn
+def unacked : Expr := .cell0 .unacked
+def crashes : Expr := .cell0 .crashes
+def orphanDelivery : Expr := .cell0 .orphanDelivery
+
+def isE (e : Expr) (v : Val) : Expr := .eq e (L v)
+def notE (e : Expr) (v : Val) : Expr := .ne e (L v)
+def forallH (body : Expr) : Expr := .all .x .handle body
+def existsH (body : Expr) : Expr := .any .x .handle body
+def forallC (body : Expr) : Expr := .all .x .consumer body
+def forallK (body : Expr) : Expr := .all .x .chain body
+
+/-- Effect lists. -/
+def seqL : List Effect → Effect
+  | [] => .skip
+  | [e] => e
+  | e :: es => .seq e (seqL es)
+
+/-- List append by own recursion (the engine cannot run `List.append`'s compiled form). -/
+def app {α : Type} : List α → List α → List α
+  | [], ys => ys
+  | x :: xs, ys => x :: app xs ys
+
+def when (c : Expr) (e : Effect) : Effect := .cond c e .skip
+def eachH (body : Effect) : Effect := .each .x .handle body
+def eachC (body : Effect) : Effect := .each .x .consumer body
+
+/-- A consumer state is live (starting or running). -/
+def live (c : Expr) : Expr := .or (isE c vStarting) (isE c vRunning)
+
+/-- The handle of chain `k`. -/
+def hk : Expr := chainHandle pK
+
+def g (n : String) (e : Expr) : Guard := ⟨n, e⟩
+
+/-! ### The rules -/
+
+/-- The first step of a fresh cleaner chain. -/
+def startPc (v : Variant) : Val := if v = .FixB then vRouterRemove else vStatus
+
+/-- What a collector crash does (`one_for_all` restart of the shape subsystem): the collector is
+down, its mailbox, the batcher, the ConsumerRegistry table, the publish in progress and the
+ShapeCache request are lost, every live consumer is shut down. ShapeStatus, storage, the chains
+and the replication client's un-acknowledged transaction survive. -/
+def crashEff (cause : Val) : Effect := seqL [
+  .set0 .slc (L vDown),
+  .set0 .mbox (L vEmpty),
+  .set0 .crashes (.ite (.lt crashes (li crashCap)) (.add crashes (li 1)) (li crashCap)),
+  .set0 .crashCause (L cause),
+  .set0 .pubTxn none',
+  .set0 .sc (L vScIdle),
+  .set0 .scHandle none',
+  eachH (seqL [
+    .set1 .pendingRemove pX ff, .set1 .batchRemove pX ff, .set1 .removeNow pX ff,
+    .set1 .registry pX none', .set1 .pubState pX (L vPubNone), .set1 .pubConsumer pX none']),
+  eachC (when (live (cons pX)) (.set1 .cons pX (L vDeadShutdown)))]
+
+/-- Guard conjuncts shared by the end of a publish. -/
+def publishDoneGuards : List Guard := [
+  g "slc_publishing" (isE slc vPublishing),
+  g "nothing_pending" (forallH (notE (pubState pX) vPending)),
+  g "sc_idle" (isE sc vScIdle)]
+
+def consActions (v : Variant) : List Action := [
+  { label := .ConsumerInit, process := "consumer", params := [(.c, .consumer)],
+    guards := [g "starting" (isE (cons pC) vStarting)],
+    effect := seqL [.set1 .cons pC (L vRunning), .set1 .storage (owner pC) (L vSPresent)] },
+  { label := .ConsumerSuspend, process := "consumer", params := [(.c, .consumer)],
+    guards := [g "running" (isE (cons pC) vRunning)],
+    effect := seqL [.set1 .cons pC (L vDeadSuspend),
+      when (.eq (registry (owner pC)) pC) (.set1 .registry (owner pC) none')] },
+  { label := .ConsumerCrash, process := "consumer", params := [(.c, .consumer), (.k, .chain)],
+    guards := [g "running" (isE (cons pC) vRunning), g "chain_idle" (isE (chainPc pK) vIdle)],
+    effect := seqL [.set1 .cons pC (L vDeadCrash), .set1 .chainHandle pK (owner pC),
+      .set1 .chainPc pK (L (startPc v))] },
+  { label := .ConsumerSelfClean, process := "consumer", params := [(.c, .consumer), (.k, .chain)],
+    guards := [g "running" (isE (cons pC) vRunning), g "chain_idle" (isE (chainPc pK) vIdle)],
+    effect := seqL [.set1 .cons pC (L vDeadCleanup), .set1 .chainHandle pK (owner pC),
+      .set1 .chainPc pK (L (startPc v))] },
+  { label := .ConsumerKill, process := "consumer", params := [(.c, .consumer)],
+    guards := [g "live" (live (cons pC))],
+    effect := .set1 .cons pC (L vDeadKilled) }]
+
+def cleanerActions (v : Variant) : List Action :=
+  let routerFirst : List Action := if v = .FixB then [
+    { label := .CleanerRouterRemove, process := "cleaner", params := [(.k, .chain)],
+      guards := [g "at_routerRemove" (isE (chainPc pK) vRouterRemove)],
+      effect := seqL [.set1 .removeNow hk tt, .set1 .chainPc pK (L vRouterWait)] },
+    { label := .CleanerRouterAck, process := "cleaner", params := [(.k, .chain)],
+      guards := [g "at_routerWait" (isE (chainPc pK) vRouterWait),
+                 g "request_processed" (isE (removeNow hk) (.b false))],
+      -- if a collector restart lost the request (router rebuilt), issue it again
+      effect := .set1 .chainPc pK (.ite (router hk) (L vRouterRemove) (L vStatus)) }] else []
+  let rest : List Action := [
+    { label := .CleanerStatus, process := "cleaner", params := [(.k, .chain)],
+      guards := [g "at_status" (isE (chainPc pK) vStatus)],
+      effect := .cond (isE (status hk) vPresent)
+        (seqL [.set1 .status hk (L (if v = .FixC then vTombstoned else vAbsent)),
+               .set1 .chainPc pK (L vStop)])
+        (.set1 .chainPc pK (L (if v = .FixA2 then vSlcRemove else vAborted))) },
+    { label := .CleanerStop, process := "cleaner", params := [(.k, .chain)],
+      guards := [g "at_stop" (isE (chainPc pK) vStop)],
+      effect := seqL [
+        when (live (cons (registry hk))) (.set1 .cons (registry hk) (L vDeadCleanup)),
+        .set1 .chainPc pK (L vStorage)] },
+    { label := .CleanerStorage, process := "cleaner", params := [(.k, .chain)],
+      guards := [g "at_storage" (isE (chainPc pK) vStorage)],
+      effect := seqL [.set1 .storage hk (L vSCleaned),
+        .set1 .chainPc pK (L (if v = .FixB then vDone else vSlcRemove))] }]
+  let slcRemove : List Action := if v = .FixB then [] else [
+    { label := .CleanerSlcRemove, process := "cleaner", params := [(.k, .chain)],
+      guards := [g "at_slcRemove" (isE (chainPc pK) vSlcRemove)],
+      -- the batcher is down while the collector is: the call exits and the chain dies
+      effect := .cond (isE slc vDown) (.set1 .chainPc pK (L vAborted))
+        (seqL [.set1 .pendingRemove hk tt, .set1 .chainPc pK (L vDone)]) }]
+  { label := .RemoveShape, process := "api", params := [(.h, .handle), (.k, .chain)],
+    guards := [g "chain_idle" (isE (chainPc pK) vIdle)],
+    effect := seqL [.set1 .chainHandle pK pH, .set1 .chainPc pK (L (startPc v))] }
+  :: app routerFirst (app rest slcRemove)
+
+def batchActions (v : Variant) : List Action :=
+  let common : List Action := [
+    { label := .BatcherFlush, process := "batcher", params := [],
+      guards := [g "slc_up" (notE slc vDown),
+                 g "no_batch_in_flight" (forallH (.not (batchRemove pX))),
+                 g "something_pending" (existsH (pendingRemove pX))],
+      effect := seqL [
+        eachH (seqL [.set1 .batchRemove pX (pendingRemove pX), .set1 .pendingRemove pX ff]),
+        .set0 .mbox (.ite (isE mbox vEmpty) (L vB) (.ite (isE mbox vE) (L vEB) mbox))] },
+    { label := .SlcApplyBatch, process := "slc", params := [],
+      guards := [g "slc_idle" (isE slc vSlcIdle),
+                 g "batch_at_head" (.or (isE mbox vB) (isE mbox vBE))],
+      effect := seqL [
+        eachH (when (batchRemove pX) (seqL [
+          .set1 .router pX ff, .set1 .registry pX none',
+          (if v = .FixC then when (isE (status pX) vTombstoned) (.set1 .status pX (L vAbsent))
+           else .skip),
+          .set1 .batchRemove pX ff])),
+        .set0 .mbox (.ite (isE mbox vB) (L vEmpty) (L vE))] }]
+  if v = .FixB then app common [
+    { label := .SlcRemoveNow, process := "slc", params := [(.h, .handle)],
+      guards := [g "slc_idle" (isE slc vSlcIdle), g "requested" (removeNow pH)],
+      effect := seqL [.set1 .router pH ff, .set1 .registry pH none', .set1 .removeNow pH ff] }]
+  else common
+
+def publishActions (v : Variant) : List Action :=
+  let nilCrashes : Bool := v = .PreFix || v = .FixB || v = .FixC
+  [ { label := .TxnArrive, process := "replication", params := [(.t, .txn)],
+      guards := [g "no_unacked" (.eq unacked none'), g "in_order" (.eq pT nextTxn),
+                 g "slc_up" (notE slc vDown),
+                 g "mailbox_room" (.or (isE mbox vEmpty) (isE mbox vB))],
+      effect := seqL [.set0 .unacked pT, .set0 .nextTxn (.add pT (li 1)),
+        .set0 .mbox (.ite (isE mbox vEmpty) (L vE) (L vBE))] },
+    { label := .SlcRoute, process := "slc", params := [],
+      guards := [g "slc_idle" (isE slc vSlcIdle),
+                 g "event_at_head" (.or (isE mbox vE) (isE mbox vEB))]
+        |> (app · (if v = .FixB then [g "no_remove_now" (forallH (.not (removeNow pX)))] else [])),
+      effect := seqL [.set0 .slc (L vPublishing), .set0 .pubTxn unacked,
+        .set0 .mbox (.ite (isE mbox vE) (L vEmpty) (L vB)),
+        eachH (when
+          (if v = .FixC then .and (router pX) (.and (touches unacked pX) (notE (status pX) vTombstoned))
+           else .and (router pX) (touches unacked pX))
+          (.set1 .pubState pX (L vPending)))] },
+    { label := .SlcResolveRegistered, process := "slc", params := [(.h, .handle)],
+      guards := [g "pending" (isE (pubState pH) vPending), g "sc_idle" (isE sc vScIdle),
+                 g "registered" (.ne (registry pH) none')],
+      effect := seqL [.set1 .pubState pH (L vConsumer), .set1 .pubConsumer pH (registry pH)] },
+    { label := .SlcResolveAsk, process := "slc", params := [(.h, .handle)],
+      guards := [g "pending" (isE (pubState pH) vPending), g "sc_idle" (isE sc vScIdle),
+                 g "unregistered" (.eq (registry pH) none')],
+      effect := seqL [.set0 .sc (L vRequested), .set0 .scHandle pH] },
+    { label := .CacheCheckOk, process := "shapecache", params := [],
+      guards := [g "requested" (isE sc vRequested), g "shape_present" (isE (status scHandle) vPresent)],
+      effect := .set0 .sc (L vChecked) },
+    { label := .CacheCheckNoShape, process := "shapecache", params := [],
+      guards := [g "requested" (isE sc vRequested), g "shape_absent" (isE (status scHandle) vAbsent)],
+      effect := seqL [.set1 .pubState scHandle (L vNil), .set0 .sc (L vScIdle), .set0 .scHandle none'] } ]
+  |> (app · <| app (if v = .FixC then [
+    { label := .CacheCheckRemoving, process := "shapecache", params := [],
+      guards := [g "requested" (isE sc vRequested),
+                 g "shape_tombstoned" (isE (status scHandle) vTombstoned)],
+      effect := seqL [.set1 .pubState scHandle (L vSkipped), .set0 .sc (L vScIdle),
+                      .set0 .scHandle none'] }] else []) <| app [
+    { label := .CacheStart, process := "shapecache", params := [],
+      guards := [g "checked" (isE sc vChecked),
+                 g "fresh_id_left" (.any .x .consumer (.eq pX nextConsumer))],
+      effect := seqL [.set1 .cons nextConsumer (L vStarting), .set1 .owner nextConsumer scHandle,
+        .set1 .registry scHandle nextConsumer, .set1 .pubState scHandle (L vConsumer),
+        .set1 .pubConsumer scHandle nextConsumer, .set0 .nextConsumer (.add nextConsumer (li 1)),
+        .set0 .sc (L vScIdle), .set0 .scHandle none'] },
+    { label := .SlcBroadcast, process := "slc", params := [],
+      guards := app publishDoneGuards
+        (if nilCrashes then [g "no_nil" (forallH (notE (pubState pX) vNil))] else []),
+      effect := seqL [
+        eachH (when (.and (isE (pubState pX) vConsumer) (live (cons (pubConsumer pX)))) (seqL [
+          when (.lt (applied (pubConsumer pX)) pubTxn) (.set1 .applied (pubConsumer pX) pubTxn),
+          when (notE (status pX) vPresent) (.set0 .orphanDelivery tt)])),
+        eachH (seqL [.set1 .pubState pX (L vPubNone), .set1 .pubConsumer pX none']),
+        .set0 .slc (L vSlcIdle), .set0 .pubTxn none', .set0 .unacked none'] }]
+  (if nilCrashes then [
+    { label := .SlcCrash, process := "slc", params := [],
+      guards := app publishDoneGuards [g "has_nil" (existsH (isE (pubState pX) vNil))],
+      effect := crashEff vSendNil }] else []))
+
+/-- The supervisor restarts the shape subsystem: the router is rebuilt from ShapeStatus
+(FixC: tombstones are dropped), the replication client re-sends its un-acknowledged transaction. -/
+def restartAction (v : Variant) : Action :=
+  { label := .SlcRestart, process := "supervisor", params := [],
+    guards := [g "slc_down" (isE slc vDown)],
+    effect := seqL [.set0 .slc (L vSlcIdle),
+      eachH (seqL [
+        (if v = .FixC then when (isE (status pX) vTombstoned) (.set1 .status pX (L vAbsent))
+         else .skip),
+        .set1 .router pX (isE (status pX) vPresent)]),
+      .set0 .mbox (.ite (.ne unacked none') (L vE) (L vEmpty))] }
+
+/-- An external collector crash (any other exception, e.g. `start_consumer!` raising on an error
+other than `:no_shape`, or a ShapeCache call timing out). -/
+def failAction : Action :=
+  { label := .SlcFail, process := "slc", params := [],
+    guards := [g "slc_up" (notE slc vDown)],
+    effect := crashEff vExternal }
+
+/-- The rules of a variant. With `faults = false` the external collector crash `SlcFail` is
+left out (the collector then only crashes by sending to `nil`). -/
+def rules (v : Variant) (faults : Bool := true) : List Action :=
+  app (cleanerActions v) (app (batchActions v) (app (publishActions v)
+    (app (consActions v) (if faults then [failAction, restartAction v] else [restartAction v]))))
+
+/-! ### Initial states -/
+
+/-- The conjuncts an initial state satisfies: a freshly (re)started shape subsystem whose
+ShapeStatus restored some shapes; no consumer has started yet (they start lazily), nothing is in
+flight. `touches` is scenario data and is left free. -/
+def initConds : List Guard := [
+  g "status_not_tombstoned" (forallH (notE (status pX) vTombstoned)),
+  g "router_is_status" (forallH (.eq (router pX) (isE (status pX) vPresent))),
+  g "no_registry" (forallH (.eq (registry pX) none')),
+  g "storage_follows_status" (forallH (.eq (storage pX)
+      (.ite (isE (status pX) vPresent) (L vSPresent) (L vSAbsent)))),
+  g "no_pending_remove" (forallH (.not (pendingRemove pX))),
+  g "no_batch" (forallH (.not (batchRemove pX))),
+  g "no_remove_now" (forallH (.not (removeNow pX))),
+  g "no_publish" (forallH (isE (pubState pX) vPubNone)),
+  g "no_pub_consumer" (forallH (.eq (pubConsumer pX) none')),
+  g "consumers_unused" (forallC (isE (cons pX) vUnused)),
+  g "no_owner" (forallC (.eq (owner pX) none')),
+  g "nothing_applied" (forallC (.eq (applied pX) none')),
+  g "next_consumer_zero" (.eq nextConsumer (li 0)),
+  g "chains_idle" (forallK (isE (chainPc pX) vIdle)),
+  g "chains_no_handle" (forallK (.eq (chainHandle pX) none')),
+  g "mbox_empty" (isE mbox vEmpty),
+  g "slc_idle" (isE slc vSlcIdle),
+  g "no_pub_txn" (.eq pubTxn none'),
+  g "sc_idle" (isE sc vScIdle),
+  g "no_sc_handle" (.eq scHandle none'),
+  g "next_txn_zero" (.eq nextTxn (li 0)),
+  g "no_unacked" (.eq unacked none'),
+  g "no_crashes" (.eq crashes (li 0)),
+  g "no_crash_cause" (isE (.cell0 .crashCause) vNoCause),
+  g "no_orphan_delivery" (.not orphanDelivery)]
+
+/-- `s` satisfies every initial conjunct. -/
+def initOk (b : Bounds) (s : State) : Bool := guardsOk b s (fun _ => 0) initConds
+
+/-- The fresh-system state: every cell at its default. -/
+def defaults : State := fun v _ _ => v.default
+
+/-- The reproduction recipe, generalised to any bounds: every handle is a restored shape (status
+present, router true, no registry entry, storage present) and every transaction touches every
+handle. For `b1` this is the recipe: one restored shape, one chain slot, one transaction. -/
+def restored : State := fun v i j =>
+  match v with
+  | .status => vPresent
+  | .router => .b true
+  | .storage => vSPresent
+  | .touches => .b true
+  | _ => defaults v i j
+
+/-! ### Invariants and theorem names attached to the export -/
+
+/-- The collector never crashed by sending to `nil`. -/
+def noNilCrash : Expr := notE (.cell0 .crashCause) vSendNil
+
+/-- The race window is closed: a routed shape is in ShapeStatus. -/
+def noWindow : Expr := forallH (.or (.not (router pX)) (isE (status pX) vPresent))
+
+/-- No live consumer ever received an event while its shape's status was not `present`. -/
+def noOrphanDelivery : Expr := .not orphanDelivery
+
+/-! ### Theorem names attached to the export (defined in `ElectricRace/Thm/Model.lean`) -/
+
+/-- Invariants the variant's rules satisfy, with the theorems proving them. -/
+def invariantsFor : Variant → List (String × Expr × List String)
+  | .PreFix => []
+  | .FixA => [("noNilCrash", noNilCrash, ["ElectricRace.fixA_noNilCrash"])]
+  | .FixA2 => [("noNilCrash", noNilCrash, ["ElectricRace.fixA2_noNilCrash"])]
+  | .FixB => []
+  | .FixC => []
+
+/-- Theorems that constrain an action of a variant (safety theorems constrain every action). -/
+def theoremsFor (v : Variant) (l : Label) : List String :=
+  let safety : List String := match v with
+    | .FixA => ["ElectricRace.fixA_noNilCrash"]
+    | .FixA2 => ["ElectricRace.fixA2_noNilCrash"]
+    | _ => []
+  let specific : List String := match l with
+    | .SlcCrash => ["ElectricRace.preFix_crash_reachable", "ElectricRace.fixB_nilCrash_after_fault"]
+    | .SlcResolveRegistered => ["ElectricRace.preFix_registered_dead_consumer_noproc"]
+    | .CacheStart => ["ElectricRace.orphan_consumer_reachable"]
+    | .SlcRestart => ["ElectricRace.restart_redelivers_unacked"]
+    | .SlcFail => ["ElectricRace.crash_keeps_unacked"]
+    | .CleanerStatus => ["ElectricRace.window_reachable"]
+    | _ => []
+  app specific safety
+
+end
+
+/-! ## Export (runs when this file is checked) -/
+
+open Lean (Json)
+
+private def jnum (n : Int) : Json := Json.num ⟨n, 0⟩
+
+private def nthName : List String → Nat → String
+  | [], _ => "?"
+  | x :: _, 0 => x
+  | _ :: xs, n + 1 => nthName xs n
+
+private def valJson : Val → Json
+  | .b x => Json.bool x
+  | .i n => jnum n
+  | .e t n => Json.str (nthName t.names n)
+
+private def strArr (xs : List String) : Json :=
+  Json.arr (xs.foldl (fun acc x => acc.push (Json.str x)) #[])
+
+private def opJ (op : String) (args : Array Json) : Json :=
+  Json.mkObj [("op", Json.str op), ("args", Json.arr args)]
+
+mutual
+private partial def exprJson : Expr → Json
+  | .lit v => Json.mkObj [("lit", valJson v)]
+  | .param p => Json.mkObj [("param", Json.str p.name)]
+  | .cell0 v => Json.mkObj [("cell", Json.str v.name), ("idx", Json.arr #[])]
+  | .cell1 v i => Json.mkObj [("cell", Json.str v.name), ("idx", Json.arr #[exprJson i])]
+  | .cell2 v i j => Json.mkObj [("cell", Json.str v.name), ("idx", Json.arr #[exprJson i, exprJson j])]
+  | .not a => opJ "not" #[exprJson a]
+  | .and a c => opJ "and" (andArgs c (andArgs a #[]))
+  | .or a c => opJ "or" (orArgs c (orArgs a #[]))
+  | .eq a c => opJ "eq" #[exprJson a, exprJson c]
+  | .ne a c => opJ "ne" #[exprJson a, exprJson c]
+  | .lt a c => opJ "lt" #[exprJson a, exprJson c]
+  | .le a c => opJ "le" #[exprJson a, exprJson c]
+  | .add a c => opJ "add" #[exprJson a, exprJson c]
+  | .sub a c => opJ "sub" #[exprJson a, exprJson c]
+  | .ite c a e => opJ "ite" #[exprJson c, exprJson a, exprJson e]
+  | .all q d body => Json.mkObj [("all", Json.str q.name), ("domain", Json.str d.name), ("body", exprJson body)]
+  | .any q d body => Json.mkObj [("any", Json.str q.name), ("domain", Json.str d.name), ("body", exprJson body)]
+/-- nested conjunctions become one n-ary `and` -/
+private partial def andArgs : Expr → Array Json → Array Json
+  | .and a c, acc => andArgs c (andArgs a acc)
+  | e, acc => acc.push (exprJson e)
+private partial def orArgs : Expr → Array Json → Array Json
+  | .or a c, acc => orArgs c (orArgs a acc)
+  | e, acc => acc.push (exprJson e)
+end
+
+private def idxJson (xs : List Expr) : Json :=
+  Json.arr (xs.foldl (fun acc x => acc.push (exprJson x)) #[])
+
+/-- Effects flattened into the contract's effect lists. -/
+private partial def effJson : Effect → Array Json → Array Json
+  | .skip, acc => acc
+  | .seq a c, acc => effJson c (effJson a acc)
+  | .set0 v val, acc => acc.push (Json.mkObj [("set", Json.str v.name), ("idx", idxJson []), ("value", exprJson val)])
+  | .set1 v i val, acc => acc.push (Json.mkObj [("set", Json.str v.name), ("idx", idxJson [i]), ("value", exprJson val)])
+  | .set2 v i j val, acc => acc.push (Json.mkObj [("set", Json.str v.name), ("idx", idxJson [i, j]), ("value", exprJson val)])
+  | .each q d body, acc => acc.push (Json.mkObj [("each", Json.str q.name), ("domain", Json.str d.name),
+      ("do", Json.arr (effJson body #[]))])
+  | .cond c t e, acc => acc.push (Json.mkObj [("if", exprJson c), ("then", Json.arr (effJson t #[])),
+      ("else", Json.arr (effJson e #[]))])
+
+private def namedJson (gs : List Guard) : Json :=
+  Json.arr (gs.foldl (fun acc x => acc.push (Json.mkObj [("name", Json.str x.name), ("expr", exprJson x.expr)])) #[])
+
+private def actionJson (v : Variant) (a : Action) : Json :=
+  Json.mkObj [
+    ("name", Json.str a.label.name), ("process", Json.str a.process),
+    ("params", Json.arr (a.params.foldl (fun acc pd =>
+        acc.push (Json.mkObj [("name", Json.str pd.1.name), ("domain", Json.str pd.2.name)])) #[])),
+    ("guards", namedJson a.guards),
+    ("effects", Json.arr (effJson a.effect #[])),
+    ("theorems", strArr (theoremsFor v a.label))]
+
+private def tyJson : Ty → Json
+  | .bool => Json.mkObj [("bool", Json.bool true)]
+  | .int lo hi => Json.mkObj [("int", Json.arr #[jnum lo, jnum hi])]
+  | .enum t => Json.mkObj [("enum", strArr t.names)]
+
+private def varJson (b : Bounds) (v : Var) : Json :=
+  Json.mkObj [("name", Json.str v.name),
+    ("index", Json.arr (v.dims.foldl (fun acc d => acc.push (Json.str d.name)) #[])),
+    ("type", tyJson (v.ty b)), ("default", valJson v.default)]
+
+private def boundsJson (b : Bounds) : Json :=
+  Json.mkObj [("H", jnum b.H), ("C", jnum b.C), ("K", jnum b.K), ("T", jnum b.T)]
+
+private def rulesJson (v : Variant) (b : Bounds) : Json :=
+  Json.mkObj [
+    ("format", Json.str "electric-race-rules/1"),
+    ("variant", Json.str v.name),
+    ("bounds", boundsJson b),
+    ("domains", Json.mkObj [("handle", Json.str "H"), ("consumer", Json.str "C"),
+                            ("chain", Json.str "K"), ("txn", Json.str "T")]),
+    ("variables", Json.arr (allVars.foldl (fun acc x => acc.push (varJson b x)) #[])),
+    ("init", namedJson initConds),
+    ("actions", Json.arr ((rules v).foldl (fun acc a => acc.push (actionJson v a)) #[])),
+    ("invariants", Json.arr ((invariantsFor v).foldl (fun acc x =>
+        acc.push (Json.mkObj [("name", Json.str x.1), ("expr", exprJson x.2.1),
+                              ("theorems", strArr x.2.2)])) #[]))]
+
+/-! ### The reachable transition table -/
+
+private def Var.idx : Var → Nat
+  | .status => 0 | .router => 1 | .registry => 2 | .storage => 3 | .pendingRemove => 4
+  | .batchRemove => 5 | .removeNow => 6 | .pubState => 7 | .pubConsumer => 8 | .touches => 9
+  | .cons => 10 | .owner => 11 | .applied => 12 | .nextConsumer => 13 | .chainHandle => 14
+  | .chainPc => 15 | .mbox => 16 | .slc => 17 | .pubTxn => 18 | .sc => 19 | .scHandle => 20
+  | .nextTxn => 21 | .unacked => 22 | .crashes => 23 | .crashCause => 24 | .orphanDelivery => 25
+
+private def rangeL (n : Nat) : List Nat :=
+  let rec go : Nat → List Nat → List Nat
+    | 0, acc => acc
+    | k + 1, acc => go k (k :: acc)
+  go n []
+
+/-- Every cell of the bounds, in export order. -/
+private def cellsOf (b : Bounds) : Array (Var × Nat × Nat) := Id.run do
+  let mut out : Array (Var × Nat × Nat) := #[]
+  for v in allVars do
+    match v.dims with
+    | [] => out := out.push (v, 0, 0)
+    | [d] => for i in rangeL (b.of d) do out := out.push (v, i, 0)
+    | d1 :: d2 :: _ =>
+      for i in rangeL (b.of d1) do
+        for j in rangeL (b.of d2) do out := out.push (v, i, j)
+  return out
+
+private def cellKey (c : Var × Nat × Nat) : String :=
+  match c.1.dims with
+  | [] => c.1.name
+  | [_] => c.1.name ++ "[" ++ toString c.2.1 ++ "]"
+  | _ => c.1.name ++ "[" ++ toString c.2.1 ++ "][" ++ toString c.2.2 ++ "]"
+
+/-- Offset of each variable's first cell. -/
+private def offsets (b : Bounds) : Array Nat := Id.run do
+  let mut out : Array Nat := #[]
+  let mut n := 0
+  for v in allVars do
+    out := out.push n
+    match v.dims with
+    | [] => n := n + 1
+    | [d] => n := n + b.of d
+    | d1 :: d2 :: _ => n := n + b.of d1 * b.of d2
+  return out
+
+private def pos (b : Bounds) (offs : Array Nat) (v : Var) (i j : Int) : Nat :=
+  offs[v.idx]! + i.toNat * b.of v.dim2 + j.toNat
+
+private def ofArr (b : Bounds) (offs : Array Nat) (arr : Array Val) : State :=
+  fun v i j => arr[pos b offs v i j]!
+
+private def toArr (cells : Array (Var × Nat × Nat)) (s : State) : Array Val := Id.run do
+  let mut out : Array Val := #[]
+  for k in rangeL cells.size do
+    let c := cells[k]!
+    out := out.push (s c.1 c.2.1 c.2.2)
+  return out
+
+private def code : Val → Nat
+  | .b x => if x then 1 else 0
+  | .i n => (n + 1).toNat
+  | .e _ n => n
+
+private def keyOf (arr : Array Val) : Nat := Id.run do
+  let mut k := 0
+  for i in rangeL arr.size do
+    k := k * 64 + code arr[i]!
+  return k
+
+private inductive Tree where
+  | leaf
+  | node (l : Tree) (k : Nat) (v : Nat) (r : Tree)
+
+private def Tree.find : Tree → Nat → Option Nat
+  | .leaf, _ => none
+  | .node l k v r, x => if x < k then l.find x else if k < x then r.find x else some v
+
+private def Tree.insert : Tree → Nat → Nat → Tree
+  | .leaf, x, y => .node .leaf x y .leaf
+  | .node l k v r, x, y =>
+    if x < k then .node (l.insert x y) k v r else if k < x then .node l k v (r.insert x y)
+    else .node l k y r
+
+/-- All parameter bindings of an action, in lexicographic order. -/
+private def consEach (pn : Param × Nat) : List (List (Param × Nat)) → List (List (Param × Nat))
+  | [] => []
+  | r :: rs => (pn :: r) :: consEach pn rs
+
+private def bindingsFor (p : Param) (rest : List (List (Param × Nat))) : List Nat → List (List (Param × Nat))
+  | [] => []
+  | n :: ns => app (consEach (p, n) rest) (bindingsFor p rest ns)
+
+private def bindings (b : Bounds) : List (Param × Dom) → List (List (Param × Nat))
+  | [] => [[]]
+  | (p, d) :: ps => bindingsFor p (bindings b ps) (rangeL (b.of d))
+
+private def envOf : List (Param × Nat) → Env
+  | [] => fun _ => 0
+  | (p, n) :: ps => (envOf ps).upd p n
+
+private def paramsList : List (Param × Nat) → List (String × Json)
+  | [] => []
+  | pn :: ps => (pn.1.name, jnum pn.2) :: paramsList ps
+
+private def paramsJson (bs : List (Param × Nat)) : Json := Json.mkObj (paramsList bs)
+
+private structure Explore where
+  states : Array (Array Val)
+  tree : Tree
+  trans : Array Json
+
+private partial def explore (b : Bounds) (acts : List Action) (cells : Array (Var × Nat × Nat))
+    (offs : Array Nat) (i : Nat) (st : Explore) : Explore :=
+  if h : i < st.states.size then
+    let s := ofArr b offs st.states[i]
+    let st := acts.foldl (fun st a =>
+      (bindings b a.params).foldl (fun st bs =>
+        let env := envOf bs
+        match failedGuards b s env a.guards with
+        | [] =>
+          let arr := toArr cells (exec b s env a.effect s)
+          let key := keyOf arr
+          let (j, st) := match st.tree.find key with
+            | some j => (j, st)
+            | none => (st.states.size, { st with states := st.states.push arr,
+                                                 tree := st.tree.insert key st.states.size })
+          { st with trans := st.trans.push (Json.mkObj [("from", jnum i),
+              ("action", Json.str a.label.name), ("params", paramsJson bs), ("to", jnum j)]) }
+        | fs =>
+          { st with trans := st.trans.push (Json.mkObj [("from", jnum i),
+              ("action", Json.str a.label.name), ("params", paramsJson bs), ("failed", strArr fs)]) })
+        st) st
+    explore b acts cells offs (i + 1) st
+  else st
+
+private def stateJson (cells : Array (Var × Nat × Nat)) (arr : Array Val) : Json := Id.run do
+  let mut kvs : List (String × Json) := []
+  for k in rangeL cells.size do
+    kvs := (cellKey cells[k]!, valJson arr[k]!) :: kvs
+  return Json.mkObj kvs
+
+private def tableJson (v : Variant) (b : Bounds) (init : State) : Json × Nat × Nat := Id.run do
+  let cells := cellsOf b
+  let offs := offsets b
+  let a0 := toArr cells init
+  let st := explore b (rules v) cells offs 0 { states := #[a0], tree := Tree.leaf.insert (keyOf a0) 0, trans := #[] }
+  let mut ss : Array Json := #[]
+  for k in rangeL st.states.size do
+    ss := ss.push (stateJson cells st.states[k]!)
+  let doc := Json.mkObj [("format", Json.str "electric-race-table/1"), ("variant", Json.str v.name),
+    ("bounds", boundsJson b), ("init", jnum 0), ("states", Json.arr ss), ("transitions", Json.arr st.trans)]
+  return (doc, st.states.size, st.trans.size)
+
+private def allVariants : List Variant := [.PreFix, .FixA, .FixA2, .FixB, .FixC]
+
+private def exportAll : IO Unit := do
+  IO.FS.createDirAll "build/rules"
+  for v in allVariants do
+    IO.FS.writeFile ("build/rules/" ++ v.name ++ ".json") ((rulesJson v b1).compress ++ "\n")
+    let (doc, n, m) := tableJson v b1 restored
+    IO.FS.writeFile ("build/rules/" ++ v.name ++ ".table.json") (doc.compress ++ "\n")
+    IO.println (v.name ++ ": " ++ toString n ++ " states, " ++ toString m ++ " transitions")
+
+#eval exportAll
+
+end ElectricRace
