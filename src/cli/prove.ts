@@ -55,7 +55,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     result = await prove({
       leanRoot: resolve(values.get("lean-dir") ?? resolve(PROJECT_ROOT, "lean")),
-      projectRoot: process.cwd(),
+      projectRoot: PROJECT_ROOT,
       engine: engine as EngineChoice,
       force: flags.has("force"),
       ...(timeout.value !== undefined ? { timeoutSeconds: timeout.value } : {}),

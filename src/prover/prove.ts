@@ -22,7 +22,10 @@ export type EngineChoice = "auto" | "native" | "wasm";
 
 export interface ProveOptions {
   leanRoot: string;
+  /** The toolkit's root: where node_modules (the engine package) and .cache live. */
   projectRoot: string;
+  /** Paths in messages are shown relative to this folder (default: the current directory). */
+  displayRoot?: string;
   engine?: EngineChoice;
   force?: boolean;
   timeoutSeconds?: number;
@@ -114,7 +117,7 @@ async function readCached(path: string): Promise<CachedModule | undefined> {
 
 /** Lean reports paths relative to the package; users read them relative to the project. */
 function projectRelative(d: Diagnostic, opts: ProveOptions): Diagnostic {
-  return d.file === "" ? d : { ...d, file: relative(opts.projectRoot, join(opts.leanRoot, d.file)) };
+  return d.file === "" ? d : { ...d, file: relative(opts.displayRoot ?? process.cwd(), join(opts.leanRoot, d.file)) };
 }
 
 function statusOf(run: ModuleRun): ModuleStatus {
@@ -233,7 +236,7 @@ export async function prove(opts: ProveOptions): Promise<ProveResult> {
   const sourceSha256 = await leanSourcesSha256(lean);
   const lint: LintFinding[] = [];
   if (opts.lint !== false) {
-    for (const f of files) lint.push(...lintSource(relative(opts.projectRoot, join(lean, f)), await readFile(join(lean, f), "utf8")));
+    for (const f of files) lint.push(...lintSource(relative(opts.displayRoot ?? process.cwd(), join(lean, f)), await readFile(join(lean, f), "utf8")));
   }
 
   const pkg = await loadPackage(lean);
