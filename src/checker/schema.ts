@@ -33,10 +33,25 @@ export async function loadTraceSchema(file: string = defaultSchemaPath): Promise
   const opts = { allErrors: false, strict: false, validateFormats: false };
   const ajv = dialect.includes("2020-12") ? new Ajv2020(opts) : dialect.includes("2019-09") ? new Ajv2019(opts) : new Ajv(opts);
   let validate: ReturnType<Ajv["compile"]>;
+  // The schema is a oneOf over header and event whose `kind` constants differ, so a line of a
+  // known kind matches the schema iff it matches that branch: validating the branch alone gives
+  // the same verdict without trying the other branch first (and clearer error paths).
+  const branch: Record<string, ReturnType<Ajv["compile"]> | undefined> = {};
   try {
     validate = ajv.compile(schema as object);
+    const s = schema as { $id?: unknown; definitions?: Record<string, unknown>; oneOf?: unknown };
+    const refs = Array.isArray(s.oneOf) ? s.oneOf.map((x) => (x as { $ref?: unknown }).$ref) : [];
+    const id = typeof s.$id === "string" ? s.$id : undefined;
+    for (const kind of ["header", "event"])
+      if (id && s.definitions?.[kind] && refs.includes(`#/definitions/${kind}`) && refs.length === 2)
+        branch[kind] = ajv.compile({ $ref: `${id}#/definitions/${kind}` });
   } catch (e) {
     return err(`${file}: the trace schema does not compile: ${(e as Error).message}`);
   }
-  return ok((line: unknown) => (validate(line) ? undefined : `does not match ${path.basename(file)}: ${ajvMessage(validate.errors)}`));
+  const name = path.basename(file);
+  return ok((line: unknown) => {
+    const kind = typeof line === "object" && line !== null ? (line as { kind?: unknown }).kind : undefined;
+    const v = (typeof kind === "string" ? branch[kind] : undefined) ?? validate;
+    return v(line) ? undefined : `does not match ${name}: ${ajvMessage(v.errors)}`;
+  });
 }
