@@ -294,8 +294,8 @@ export class TraceChecker {
     const ev = parseEvent(value);
     if (!ev.ok) return this.fail(line, "malformed", `event: ${ev.error}`);
     const schemaErr = this.opts.validateLine?.(value, line);
-    if (schemaErr) return this.fail(line, "schema", `event ${schemaErr}`);
     const e = ev.value;
+    if (schemaErr) return this.fail(line, "schema", `event ${e.action}${showParams(e.params)} ${schemaErr}`, { seq: e.seq, rule: e.action, params: e.params });
     if (e.seq !== this.nextSeq)
       return this.fail(line, "seq", `seq ${e.seq} where ${this.nextSeq} was expected (seq starts at 1 and increases by 1; an event is missing, duplicated or reordered)`, { seq: e.seq, rule: e.action, params: e.params });
     const a = model.actions.get(e.action);
