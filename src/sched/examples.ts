@@ -20,8 +20,8 @@ export const EXAMPLES: readonly ExampleTrace[] = [
   ...(["PreFix", "FixA", "FixA2", "FixB", "FixC"] as const).map((v) => ({ file: `race-recipe.${v}.ndjson`, scenario: "race-recipe.yaml", variant: v, seed: 1, policy: "scripted" as const })),
   { file: "orphan-recipe.FixA2.ndjson", scenario: "orphan-recipe.yaml", variant: "FixA2", seed: 1, policy: "scripted" },
   { file: "stale-dead-pid.PreFix.ndjson", scenario: "stale-dead-pid.yaml", variant: "PreFix", seed: 1, policy: "scripted" },
-  { file: "two-shapes-env.PreFix.seed3.ndjson", scenario: "two-shapes-env.yaml", variant: "PreFix", seed: 3, policy: "random" },
-  { file: "two-shapes-env.FixB.seed5.ndjson", scenario: "two-shapes-env.yaml", variant: "FixB", seed: 5, policy: "random" },
+  ...(["PreFix", "FixA", "FixA2", "FixB", "FixC"] as const).map((v) => ({ file: `two-shapes-env.${v}.seed3.ndjson`, scenario: "two-shapes-env.yaml", variant: v, seed: 3, policy: "random" as const })),
+  ...(["PreFix", "FixA", "FixA2", "FixB", "FixC"] as const).map((v) => ({ file: `consumer-env.${v}.seed1.ndjson`, scenario: "consumer-env.yaml", variant: v, seed: 1, policy: "random" as const })),
 ];
 
 /** The trace text an example should have, generated now. */
