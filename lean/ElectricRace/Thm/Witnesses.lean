@@ -136,7 +136,10 @@ def orphanLive (s : State) : Bool :=
 
 /-- The orphan interleaving, completed by the batched collector removal. -/
 def orphanQuiescentSched : List (Label × List Int) :=
-  app orphanSched [(.CleanerSlcRemove, [0]), (.BatcherFlush, []), (.SlcApplyBatch, [])]
+  [(.TxnArrive, [0]), (.SlcRoute, []), (.SlcResolveAsk, [0]), (.CacheCheckOk, []),
+   (.RemoveShape, [0, 0]), (.CleanerStatus, [0]), (.CleanerStop, [0]), (.CleanerStorage, [0]),
+   (.CacheStart, []), (.ConsumerInit, [0]), (.SlcBroadcast, []),
+   (.CleanerSlcRemove, [0]), (.BatcherFlush, []), (.SlcApplyBatch, [])]
 
 /-- Quiescence (for `b1`): no chain in progress, nothing pending or batched or queued, no
 publish, no ShapeCache request, no un-acknowledged transaction, the collector idle. -/
