@@ -228,10 +228,10 @@ export class System {
     return out;
   }
 
-  /** Chains started by a consumer's terminate take the lowest slot no scenario removal reserves. */
+  /** Chains started by a consumer's terminate take the lowest idle slot (a scenario removal
+   * whose slot is taken can no longer start: each slot is used at most once). */
   private freeEnvSlot(): ChainSlot | undefined {
-    const reserved = new Set(this.init.removals.map((r) => r.k));
-    for (let k = 0; k < this.init.bounds.K; k++) if (!reserved.has(k) && this.cleaner.isIdle(k)) return k;
+    for (let k = 0; k < this.init.bounds.K; k++) if (this.cleaner.isIdle(k)) return k;
     return undefined;
   }
 
