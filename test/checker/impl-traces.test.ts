@@ -12,7 +12,7 @@ import { loadTraceSchema } from "../../src/checker/schema.ts";
 import { checkStream } from "../../src/checker/stream.ts";
 import { checkFile } from "../../src/checker/stream.ts";
 import { formatResult } from "../../src/checker/report.ts";
-import type { CheckOptions } from "../../src/checker/check.ts";
+import type { CheckOptions, TraceResult } from "../../src/checker/check.ts";
 import { VARIANTS, type Variant } from "../../src/impl/types.ts";
 import { loadScenarioFile, toSystemInit } from "../../src/scenario/load.ts";
 import { simulateTrace } from "../../src/sched/simulate.ts";
@@ -21,6 +21,9 @@ import { replayEvents } from "../../src/sched/counterexample.ts";
 import { serialiseTrace } from "../../src/trace/writer.ts";
 import { rulesFingerprint } from "../../src/trace/fingerprint.ts";
 import { IMPLEMENTATION, TRACE_FORMAT } from "../../src/trace/types.ts";
+import { toItf } from "../../src/itf/export.ts";
+import { checkItfText } from "../../src/itf/check.ts";
+import type { TraceEvent, TraceHeader } from "../../src/checker/trace-format.ts";
 
 const withRules = VARIANTS.filter((v) => existsSync(path.join(defaultRulesDir, `${v}.json`)));
 const tracesDir = path.join(repoRoot, "traces");
@@ -35,20 +38,38 @@ async function opts(): Promise<CheckOptions> {
 }
 const check = async (text: string, name: string) => checkStream(Readable.from([Buffer.from(text)]), name, await opts());
 
+/** Disagreements grouped by (scenario, variant, kind, rule, conjunct): one example and a count each. */
+class Disagreements {
+  private groups = new Map<string, { n: number; example: string }>();
+  add(scenario: string, r: TraceResult): void {
+    const d = r.divergence!;
+    const key = `${scenario} ${r.variant ?? "?"}: ${d.kind} ${d.rule ?? ""} ${d.failedGuard ?? ""} ${d.cells.map((c) => c.cell).join(",")}`;
+    const g = this.groups.get(key);
+    if (g) g.n++;
+    else this.groups.set(key, { n: 1, example: formatResult(r) });
+  }
+  get size(): number {
+    return this.groups.size;
+  }
+  toString(): string {
+    return [...this.groups].map(([k, g]) => `### ${k} (${g.n} trace(s))\n${g.example}`).join("\n\n");
+  }
+}
+
 describe.skipIf(withRules.length === 0)("implementation traces vs Lean rules", () => {
   it("committed traces/*.ndjson pass", async () => {
     const files = readdirSync(tracesDir).filter((f) => f.endsWith(".ndjson")).filter((f) => withRules.some((v) => f.split(".").includes(v)));
     const o = await opts();
-    const failures: string[] = [];
+    const failures = new Disagreements();
     for (const f of files) {
       const r = await checkFile(path.join(tracesDir, f), o);
-      if (!r.ok) failures.push(formatResult(r));
+      if (!r.ok) failures.add(f, r);
     }
-    expect(failures.join("\n\n")).toBe("");
+    expect(failures.toString()).toBe("");
   });
 
   it(`simulator: every scenario x variant x ${SEEDS} seeds (random policy), plus the scripted schedule`, async () => {
-    const failures: string[] = [];
+    const failures = new Disagreements();
     let checked = 0;
     for (const file of scenarios) {
       const loaded = loadScenarioFile(file);
@@ -63,16 +84,22 @@ describe.skipIf(withRules.length === 0)("implementation traces vs Lean rules", (
           const name = `${path.basename(file)} --variant ${v} --policy ${run.policy} --seed ${run.seed}`;
           const r = await check(out.text, name);
           checked++;
-          if (!r.ok) failures.push(formatResult(r));
+          if (!r.ok) failures.add(path.basename(file), r);
+          else if (run.seed <= 2) {
+            // and the same trace through ITF export -> import -> check
+            const itf = toItf(out.header as unknown as TraceHeader, out.result.events as unknown as TraceEvent[], name);
+            const ri = await checkItfText(JSON.stringify(itf), `${name} (ITF)`, await opts());
+            if (!ri.ok) failures.add(`${path.basename(file)} (ITF)`, ri);
+          }
         }
       }
     }
     expect(checked).toBeGreaterThan(0);
-    expect(failures.slice(0, 5).join("\n\n")).toBe("");
+    expect(failures.toString()).toBe("");
   }, 600_000);
 
   it("explorer counterexamples (found and shrunk schedules) replay to traces that pass", async () => {
-    const failures: string[] = [];
+    const failures = new Disagreements();
     for (const file of scenarios) {
       const loaded = loadScenarioFile(file);
       if (!loaded.ok) continue;
@@ -89,11 +116,11 @@ describe.skipIf(withRules.length === 0)("implementation traces vs Lean rules", (
               implementation: IMPLEMENTATION, rulesFingerprint: rulesFingerprint(v), bounds: init.init.bounds, init: rep.init,
             }, rep.events);
             const r = await check(text, `${path.basename(file)} ${v} ${verdict.property} (${kind})`);
-            if (!r.ok) failures.push(formatResult(r));
+            if (!r.ok) failures.add(path.basename(file), r);
           }
       }
     }
-    expect(failures.slice(0, 5).join("\n\n")).toBe("");
+    expect(failures.toString()).toBe("");
   }, 600_000);
 });
 
@@ -101,4 +128,3 @@ it("reports which variants have exported rules", () => {
   // informational: integration tests above skip while lean/rules/ is empty
   expect(Array.isArray(withRules)).toBe(true);
 });
-void readFileSync;
