@@ -22,13 +22,28 @@ export interface RulesExportResult {
   stale: string[];
 }
 
-/** Stamps one exported document. Tables carry the fingerprint of the rules they were built from. */
+/** Stamps one exported rules document with the sources' hash and its own fingerprint. */
 export function stampRules(doc: Record<string, unknown>, sourceSha256: string): Record<string, unknown> {
   return { ...doc, sourceSha256, rulesFingerprint: rulesFingerprint(doc) };
 }
 
+/**
+ * A transition table (`<Variant>.table.json`) carries the fingerprint of the rules it was
+ * computed from, not the sources' hash: the tables are large, and a comment-only change to the
+ * Lean sources must not rewrite them.
+ */
+export function stampTable(doc: Record<string, unknown>, rulesFingerprintOfVariant: string | undefined): Record<string, unknown> {
+  return rulesFingerprintOfVariant === undefined ? doc : { ...doc, rulesFingerprint: rulesFingerprintOfVariant };
+}
+
+const TABLE_SUFFIX = ".table.json";
+
 export async function finishRulesExport(buildRulesDir: string, committedDir: string, sourceSha256: string): Promise<RulesExportResult> {
-  const produced = existsSync(buildRulesDir) ? (await readdir(buildRulesDir)).filter((f) => f.endsWith(".json")).sort() : [];
+  // Rules before tables, so that each table can quote its rules' fingerprint.
+  const produced = existsSync(buildRulesDir)
+    ? (await readdir(buildRulesDir)).filter((f) => f.endsWith(".json")).sort((a, b) => Number(a.endsWith(TABLE_SUFFIX)) - Number(b.endsWith(TABLE_SUFFIX)) || a.localeCompare(b))
+    : [];
+  const fingerprints = new Map<string, string>();
   const committed = existsSync(committedDir) ? (await readdir(committedDir)).filter((f) => f.endsWith(".json")).sort() : [];
   const files: RulesFileResult[] = [];
   for (const name of produced) {
@@ -44,17 +59,21 @@ export async function finishRulesExport(buildRulesDir: string, committedDir: str
       files.push({ file: name, status: "invalid", message: `${path}: expected a JSON object` });
       continue;
     }
-    const stamped = stampRules(doc as Record<string, unknown>, sourceSha256);
+    const isTable = name.endsWith(TABLE_SUFFIX);
+    const stamped = isTable
+      ? stampTable(doc as Record<string, unknown>, fingerprints.get(name.slice(0, -TABLE_SUFFIX.length) + ".json"))
+      : stampRules(doc as Record<string, unknown>, sourceSha256);
     const text = canonicalJson(stamped) + "\n";
     const target = join(committedDir, name);
     const before = existsSync(target) ? await readFile(target, "utf8") : undefined;
-    const fingerprint = stamped.rulesFingerprint as string;
+    const fingerprint = stamped.rulesFingerprint as string | undefined;
+    if (!isTable && fingerprint !== undefined) fingerprints.set(name, fingerprint);
     if (before === text) {
-      files.push({ file: name, status: "unchanged", rulesFingerprint: fingerprint });
+      files.push({ file: name, status: "unchanged", ...(fingerprint !== undefined ? { rulesFingerprint: fingerprint } : {}) });
       continue;
     }
     await writeFileAtomic(target, text);
-    files.push({ file: name, status: before === undefined ? "new" : "changed", rulesFingerprint: fingerprint });
+    files.push({ file: name, status: before === undefined ? "new" : "changed", ...(fingerprint !== undefined ? { rulesFingerprint: fingerprint } : {}) });
   }
   const stale = committed.filter((f) => !produced.includes(f));
   return { files, stale };

@@ -6,7 +6,7 @@ const name = (s: string): number[] => [...encodeU32(Buffer.byteLength(s)), ...Bu
 const section = (id: number, body: number[]): number[] => [id, ...encodeU32(body.length), ...body];
 
 /** A small valid module: one imported function, a GOT import, N defined functions, a memory. */
-function syntheticModule(exports: { name: string; kind: number; index: number }[], defined: number): Uint8Array {
+function syntheticModule(exports: { name: string; kind: number; index: number }[], defined: number): Uint8Array<ArrayBuffer> {
   const type = section(1, [0x01, 0x60, 0x00, 0x00]);
   const imports = section(2, [
     0x02,

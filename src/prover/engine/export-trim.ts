@@ -26,7 +26,7 @@ export function keepExport(e: WasmExport, gotImports: ReadonlySet<string>): bool
 }
 
 export interface TrimResult {
-  bytes: Uint8Array;
+  bytes: Uint8Array<ArrayBuffer>;
   before: number;
   after: number;
 }

@@ -150,14 +150,14 @@ export function readExports(bytes: Uint8Array, section: Section): WasmExport[] {
   return exports;
 }
 
-export function encodeExportSection(exports: readonly WasmExport[]): Uint8Array {
+export function encodeExportSection(exports: readonly WasmExport[]): Uint8Array<ArrayBuffer> {
   const body: number[] = [...encodeU32(exports.length)];
   for (const e of exports) body.push(...encodeName(e.name), e.kind, ...encodeU32(e.index));
   return Uint8Array.from([SECTION_EXPORT, ...encodeU32(body.length), ...body]);
 }
 
 /** Returns a copy of the module with its export section replaced by `keep`. */
-export function replaceExports(bytes: Uint8Array, keep: readonly WasmExport[]): Uint8Array {
+export function replaceExports(bytes: Uint8Array, keep: readonly WasmExport[]): Uint8Array<ArrayBuffer> {
   const sections = readSections(bytes);
   const exportSection = sections.find((s) => s.id === SECTION_EXPORT);
   if (exportSection === undefined) throw new WasmFormatError("module has no export section");
