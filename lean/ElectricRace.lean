@@ -1,0 +1,7 @@
+module
+
+public import ElectricRace.Spec.Model
+public import ElectricRace.Thm.Model
+public import ElectricRace.Thm.Witnesses
+public import ElectricRace.Thm.Projection
+public import ElectricRace.Headline

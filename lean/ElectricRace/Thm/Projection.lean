@@ -1,0 +1,82 @@
+module
+
+public import ShapeRemovalRaceSimple
+public import ElectricRace.Thm.Witnesses
+
+/-!
+# The simple model is a projection of the full model
+
+`ShapeRemovalRaceSimple` sees one shape through four booleans. Projecting a full-model state on
+handle 0 gives such a view: ShapeStatus present, router holds it, the ConsumerRegistry has an
+entry, storage present. Along the reproduction recipe (a restored shape, no registry entry) the
+full model's cleaner and collector steps project onto the simple model's steps, and the full
+model's `nil` crash is exactly where the simple model's `publish` says `crash`.
+-/
+
+namespace ElectricRace
+
+@[expose] public section
+
+/-- The simple model's view of handle 0. -/
+def proj (s : State) : ShapeRemovalRaceSimple.St :=
+  { status := s .status 0 0 == vPresent,
+    router := s .router 0 0 == .b true,
+    consumer := s .registry 0 0 != .i (-1),
+    storage := s .storage 0 0 == vSPresent }
+
+/-- Replay `sched` in the full PreFix model and compare the projection with the simple model
+after `steps`. -/
+noncomputable def projectsTo (sched : List (Label × List Int)) (steps : List ShapeRemovalRaceSimple.Step) : Bool :=
+  match runSched b1 (rules .PreFix) restored sched with
+  | some s => decide (proj s = ShapeRemovalRaceSimple.run (proj restored) steps)
+  | none => false
+
+end
+
+/-- **The simple model is the full model seen through one handle.** Along the reproduction
+recipe, each cleaner step of the full model (ShapeStatus removal, `Consumer.stop`,
+`Storage.cleanup!`) and the collector's batched removal (`CleanerSlcRemove`, `BatcherFlush`,
+`SlcApplyBatch`) project onto the simple model's `removeStatus`, `stopConsumer`,
+`cleanupStorage` and `removeRouter`; the transaction's arrival and routing leave the projection
+unchanged. The restored shape projects to the simple model's state with no registered consumer. -/
+public theorem projection_recipe :
+    proj restored = { status := true, router := true, consumer := false, storage := true } ∧
+    projectsTo [(.RemoveShape, [0, 0]), (.CleanerStatus, [0])] [.removeStatus] = true ∧
+    projectsTo [(.RemoveShape, [0, 0]), (.CleanerStatus, [0]), (.CleanerStop, [0])]
+      [.removeStatus, .stopConsumer] = true ∧
+    projectsTo [(.RemoveShape, [0, 0]), (.CleanerStatus, [0]), (.CleanerStop, [0]),
+      (.CleanerStorage, [0])] [.removeStatus, .stopConsumer, .cleanupStorage] = true ∧
+    projectsTo [(.RemoveShape, [0, 0]), (.CleanerStatus, [0]), (.CleanerStop, [0]),
+      (.CleanerStorage, [0]), (.TxnArrive, [0]), (.SlcRoute, [])]
+      [.removeStatus, .stopConsumer, .cleanupStorage] = true ∧
+    projectsTo [(.RemoveShape, [0, 0]), (.CleanerStatus, [0]), (.CleanerStop, [0]),
+      (.CleanerStorage, [0]), (.CleanerSlcRemove, [0]), (.BatcherFlush, []), (.SlcApplyBatch, [])]
+      [.removeStatus, .stopConsumer, .cleanupStorage, .removeRouter] = true := by
+  refine ⟨by decide +kernel, by decide +kernel, by decide +kernel, by decide +kernel,
+    by decide +kernel, by decide +kernel⟩
+
+/-- **The simple model's crash is the full model's crash.** Where the recipe's window state
+projects to a simple state whose `publish` is `crash`, the full PreFix model reaches
+`send(nil, …)` from that very state (`preFix_crash_reachable` continues the same schedule). -/
+public theorem projection_crash_agrees :
+    ShapeRemovalRaceSimple.publish
+      (ShapeRemovalRaceSimple.run (proj restored) [.removeStatus, .stopConsumer, .cleanupStorage])
+      = .crash ∧
+    (∃ s, Reachable b1 (rules .PreFix) s ∧ isCrashedByNil s = true) :=
+  ⟨by decide, preFix_crash_reachable⟩
+
+/-- **Where the projection stops being faithful.** The bug analysis assumed `Consumer.stop`
+removes the registry entry. The full model says it does not: for a shape that had a running
+consumer, after `Consumer.stop` the projection still shows a registered consumer, and the full
+model resolves to the dead pid (`:noproc`) instead of crashing
+(`preFix_registered_dead_consumer_noproc`). -/
+public theorem projection_stop_keeps_registry :
+    (match runSched b2 (rules .PreFix) restored
+        [(.TxnArrive, [0]), (.SlcRoute, []), (.SlcResolveAsk, [0]), (.CacheCheckOk, []),
+         (.CacheStart, []), (.ConsumerInit, [0]), (.SlcBroadcast, []),
+         (.RemoveShape, [0, 0]), (.CleanerStatus, [0]), (.CleanerStop, [0])] with
+      | some s => (proj s).consumer && s .cons 0 0 == vDeadCleanup
+      | none => false) = true := by
+  decide +kernel
+
+end ElectricRace
