@@ -10,7 +10,8 @@ export interface LintFinding {
   why: string;
 }
 
-export const FORBIDDEN: Readonly<Record<string, string>> = {
+// A Map, not an object literal: `FORBIDDEN["toString"]` must not find Object.prototype.
+export const FORBIDDEN: ReadonlyMap<string, string> = new Map(Object.entries({
   sorry: "an unfinished proof",
   admit: "an unfinished proof",
   axiom: "a new axiom is an unchecked assumption",
@@ -18,7 +19,7 @@ export const FORBIDDEN: Readonly<Record<string, string>> = {
   implemented_by: "runs code other than the definition the proofs are about",
   extern: "runs foreign code the proofs know nothing about",
   unsafe: "escapes the kernel's checks",
-};
+}));
 
 const IDENT_CHAR = /[A-Za-z0-9_'!?.\u00c0-\uffff]/;
 
@@ -71,7 +72,7 @@ export function lintSource(file: string, source: string): LintFinding[] {
       const before = m.index === 0 ? "" : text[m.index - 1]!;
       // `Foo.sorry` or `x.axiom` is a different name; only bare words count.
       if (before !== "" && IDENT_CHAR.test(before)) continue;
-      const why = FORBIDDEN[word];
+      const why = FORBIDDEN.get(word);
       if (why !== undefined) findings.push({ file, line: idx + 1, column: m.index, word, why });
     }
     const native = /\bdecide\s*\+\s*native\b|\bnative\s*:=\s*true\b/.exec(text);

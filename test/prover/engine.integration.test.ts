@@ -10,8 +10,8 @@ import { findOnPath } from "../../src/prover/native-backend.ts";
 
 const projectRoot = resolve(import.meta.dirname, "..", "..");
 const work = mkdtempSync(join(tmpdir(), "engine-it-"));
-const copy = (name: string): string => {
-  const to = join(work, name);
+const copy = (name: string, as = name): string => {
+  const to = join(work, as);
   cpSync(join(import.meta.dirname, "fixtures", name), to, { recursive: true });
   return to;
 };
@@ -101,14 +101,14 @@ describe("bundled engine end to end", () => {
   });
 
   it("the same bad package with the lint on fails before starting the engine, naming files and lines", async () => {
-    const r = await wasm(copy("bad"));
+    const r = await wasm(copy("bad", "bad-linted"));
     expect(r.ok).toBe(false);
-    expect(r.lint.map((f) => `${f.file}:${f.line}:${f.word}`)).toEqual(["bad/Bad/Axiom.lean:4:axiom", "bad/Bad/Sorry.lean:5:sorry"]);
+    expect(r.lint.map((f) => `${f.file}:${f.line}:${f.word}`)).toEqual(["bad-linted/Bad/Axiom.lean:4:axiom", "bad-linted/Bad/Sorry.lean:5:sorry"]);
     expect(r.modules.every((m) => m.status === "skipped")).toBe(true);
   });
 
   it("a module that runs past its timeout is killed and reported", async () => {
-    const pkg = copy("good");
+    const pkg = copy("good", "good-timeout");
     const r = await wasm(pkg, { timeoutSeconds: 1 });
     expect(r.ok).toBe(false);
     expect(r.modules.map((m) => m.status)).toEqual(["timeout", "skipped"]);

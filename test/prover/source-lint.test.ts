@@ -28,6 +28,7 @@ describe("source lint", () => {
       "#print axioms foo",
       "def c := 'a'",
       "theorem x' : True := trivial -- admit",
+      "#eval toString (constructor hasOwnProperty valueOf)",
     ].join("\n");
     expect(lintSource("F.lean", src)).toEqual([]);
   });
