@@ -95,6 +95,15 @@ describe("rules export is current", () => {
       expect(doc.sourceSha256, `lean/rules/${f} was exported from other Lean sources (sourceSha256 ${doc.sourceSha256}, sources now ${now}): run \`npm run prove\` to re-export`).toBe(now);
     }
   });
+  it.skipIf(files.length === 0)("every table was computed from the committed rules (it quotes their rulesFingerprint)", () => {
+    for (const f of files) {
+      const tf = path.join(leanRules, f.replace(/\.json$/, ".table.json"));
+      if (!existsSync(tf)) continue;
+      const rules = JSON.parse(readFileSync(path.join(leanRules, f), "utf8")) as { rulesFingerprint?: string };
+      const table = JSON.parse(readFileSync(tf, "utf8")) as { rulesFingerprint?: string };
+      expect(table.rulesFingerprint, `${path.basename(tf)} was computed from other rules than lean/rules/${f}: run \`npm run prove\``).toBe(rules.rulesFingerprint);
+    }
+  });
   it.skipIf(files.length === 0)("every rules file's rulesFingerprint matches its content", () => {
     for (const f of files) {
       const doc = JSON.parse(readFileSync(path.join(leanRules, f), "utf8")) as { rulesFingerprint?: string };
