@@ -109,6 +109,10 @@ async function readStdin(): Promise<string> {
 }
 
 export async function run(argv: string[]): Promise<number> {
+  // `check ... | head` closes the pipe early: stop quietly instead of dying with a stack trace.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(1);
+  });
   const p = parseArgs(argv);
   if (!p.ok) {
     if (p.help) {
