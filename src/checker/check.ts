@@ -134,7 +134,6 @@ export class TraceChecker {
   private variant: string | undefined;
   private headerSeen = false;
   private hasher = new StateHasher();
-  private writes: Scalar[] = [];
   private stamps: Int32Array = new Int32Array(0);
   private stampNo = 0;
   private finalVal: Scalar[] = [];
@@ -318,19 +317,18 @@ export class TraceChecker {
     // backwards with a per-event stamp): a step costs the cells written, not the state size.
     const stamp = ++this.stampNo;
     const uniq = this.uniq;
-    uniq.length = 0;
+    let nu = 0;
     try {
       failed = firstFailedGuard(a, pre, env);
       if (failed === undefined) {
-        const w = this.writes;
-        w.length = 0;
+        const w: Scalar[] = []; // young-generation garbage is cheaper than truncating a reused array
         collectWrites(a, pre, env, w);
         for (let i = w.length - 2; i >= 0; i -= 2) {
           const slot = w[i] as number;
           if (this.stamps[slot] === stamp) continue;
           this.stamps[slot] = stamp;
           this.finalVal[slot] = w[i + 1]!;
-          uniq.push(slot);
+          uniq[nu++] = slot;
         }
       }
     } catch (err) {
@@ -360,7 +358,7 @@ export class TraceChecker {
       const hs = this.slotHandle[slot]!;
       if (hs >= 0) addUnique(handles, hs);
     }
-    for (let u = 0; u < uniq.length; u++) {
+    for (let u = 0; u < nu; u++) {
       const slot = uniq[u]!;
       const v = this.finalVal[slot]!;
       if (v !== pre[slot] && !(L.keys[slot]! in post)) {
@@ -385,7 +383,7 @@ export class TraceChecker {
       });
     }
     // Accepted: advance in place.
-    for (let u = 0; u < uniq.length; u++) {
+    for (let u = 0; u < nu; u++) {
       const slot = uniq[u]!;
       const v = this.finalVal[slot]!;
       if (v !== pre[slot]) {
