@@ -5,12 +5,19 @@ import type { Cells } from "../trace/cells.ts";
 
 export type CrashCause = "none" | "sendNil" | "external";
 
+/** The contract's `crashes` cell saturates here (contracts.md §1: type int [0,2]). */
+export const CRASH_COUNT_CAP = 2;
+
 export class SupervisorLog {
+  /** Crashes so far, saturated at CRASH_COUNT_CAP (part of the state). */
   crashes: number;
+  /** The true number of crashes (a statistic, not part of the state hash). */
+  total: number;
   cause: CrashCause;
 
   constructor(src?: SupervisorLog) {
     this.crashes = src?.crashes ?? 0;
+    this.total = src?.total ?? 0;
     this.cause = src?.cause ?? "none";
   }
 
@@ -19,7 +26,8 @@ export class SupervisorLog {
   }
 
   record(cause: CrashCause): void {
-    this.crashes += 1;
+    this.crashes = Math.min(this.crashes + 1, CRASH_COUNT_CAP);
+    this.total += 1;
     this.cause = cause;
   }
 

@@ -33,6 +33,9 @@ export interface EnvActions {
   readonly crash: boolean;
   readonly selfClean: boolean;
   readonly kill: boolean;
+  /** The SLC dies for a reason other than send(nil): start_consumer! raising on another error,
+   * a ShapeCache call timing out (electric.md §4 "Residual SLC-crash paths"). */
+  readonly slcFail?: boolean;
 }
 
 export interface SystemInit {
@@ -213,6 +216,7 @@ export class System {
       else if (res.delivered.every((t) => t.pid === null || this.consumers.get(t.pid)?.state !== "starting")) push("SlcBroadcast", "slc");
     }
     if (slc.mode === "down") push("SlcRestart", "supervisor");
+    if (this.init.env.slcFail === true && slc.isUp()) push("SlcFail", "slc");
     // environment
     const env = this.init.env;
     const envSlot = this.freeEnvSlot();
@@ -269,9 +273,15 @@ export class System {
         this.cleaner.set(k, r === "ok" ? "routerWait" : "aborted");
         return OK;
       }
-      case "CleanerRouterAck":
-        this.cleaner.set(need(p.k, "k"), "status");
+      case "CleanerRouterAck": {
+        // The SLC no longer holds the request. If it still routes h, the request was lost to a
+        // collector restart (which rebuilt the router from ShapeStatus, where h is still present):
+        // issue it again rather than open the window. Found by the differential test against
+        // the Lean table; the first version went straight to `status`.
+        const k = need(p.k, "k");
+        this.cleaner.set(k, this.slc.router.has(this.chain(k).h) ? "routerRemove" : "status");
         return OK;
+      }
       case "CleanerStatus": {
         const k = need(p.k, "k");
         const r = this.status.removeShape(this.chain(k).h);
@@ -385,6 +395,9 @@ export class System {
       case "SlcRestart":
         this.restartSubsystem();
         return OK;
+      case "SlcFail":
+        this.crashSubsystem("external");
+        return { outcome: "crash" };
       case "ConsumerSuspend": {
         const h = this.consumers.exit(need(p.c, "c"), "dead_suspend");
         // handle_writer_termination(:suspend): only the registry entry goes.
@@ -434,6 +447,9 @@ export class System {
   /** Shapes.Supervisor restarts the subsystem: the router is rebuilt from ShapeStatus and the
    * replication client retries its un-acked event. */
   private restartSubsystem(): void {
+    // FixC: the rebuilt router leaves tombstoned shapes out, which is the SLC-side removal the
+    // tombstone was waiting for; nothing else would clear it once the batch was lost.
+    if (this.cfg.tombstones) for (let h = 0; h < this.init.bounds.H; h++) this.status.clearTombstone(h);
     this.slc.restart(this.status.listShapes());
     this.batcher.restart();
     this.cache.reset();

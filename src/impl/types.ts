@@ -50,6 +50,8 @@ export const ACTION_LABELS = [
   "TxnArrive", "SlcRoute", "SlcResolveRegistered", "SlcResolveAsk", "CacheCheckOk",
   "CacheCheckNoShape", "CacheCheckRemoving", "CacheStart", "ConsumerInit", "SlcBroadcast",
   "SlcCrash", "SlcRestart", "ConsumerSuspend", "ConsumerCrash", "ConsumerSelfClean", "ConsumerKill",
+  // Exported by the Lean rules (not yet in contracts.md §1): the SLC dies for another reason.
+  "SlcFail",
 ] as const;
 export type ActionLabel = (typeof ACTION_LABELS)[number];
 

@@ -17,7 +17,7 @@ const arbInit: fc.Arbitrary<SystemInit> = fc
     touches: fc.array(fc.array(fc.boolean(), { minLength: b.H, maxLength: b.H }), { minLength: b.T, maxLength: b.T }),
     removalSlots: fc.subarray([...Array(b.K).keys()]),
     removalHandles: fc.array(fc.integer({ min: 0, max: b.H - 1 }), { minLength: b.K, maxLength: b.K }),
-    env: fc.record({ suspend: fc.boolean(), crash: fc.boolean(), selfClean: fc.boolean(), kill: fc.boolean() }),
+    env: fc.record({ suspend: fc.boolean(), crash: fc.boolean(), selfClean: fc.boolean(), kill: fc.boolean(), slcFail: fc.boolean() }),
   }))
   .map((g) => {
     let consumers = 0;
@@ -45,7 +45,7 @@ describe("random scenarios", () => {
       a.events.forEach((e, i) => {
         expect(e.seq).toBe(i + 1);
         expect(validateRecord(e)).toEqual([]);
-        expect(e.outcome === "crash").toBe(e.action === "SlcCrash");
+        expect(e.outcome === "crash").toBe(e.action === "SlcCrash" || e.action === "SlcFail");
       });
       // a run ends quiescent, stuck only on the consumer bound, or at maxSteps
       if (a.end === "stuck") expect(a.system.boundLimited()).toBe(true);
