@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { basename, extname } from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import type { Document } from "yaml";
-import { VARIANTS, isVariant } from "../impl/types.ts";
+import { ACTION_LABELS, VARIANTS, isVariant } from "../impl/types.ts";
 import type { Bounds, Variant } from "../impl/types.ts";
 import type { ConsumerState } from "../impl/consumer.ts";
 import type { ShapeInit, SystemInit } from "../impl/system.ts";
@@ -15,7 +15,7 @@ export type LoadResult = { readonly ok: true; readonly scenario: Scenario } | { 
 const TOP_KEYS = ["name", "description", "variant", "bounds", "shapes", "transactions", "removals", "environment", "schedule", "maxSteps"];
 const CONSUMER_STATES: readonly ConsumerState[] = ["starting", "running", "dead_cleanup", "dead_suspend", "dead_crash", "dead_killed", "dead_shutdown"];
 const MAX_BOUND = 8;
-const PROCESS_RE = /^(api|batcher|slc|shapecache|replication|supervisor|cleaner:(0|[1-9][0-9]*)|consumer:(0|[1-9][0-9]*))$/;
+const PROCESS_RE = /^(api|batcher|slc|shapecache|replication|supervisor|cleaner:(0|[1-9][0-9]*)|consumer:(0|[1-9][0-9]*))( [A-Za-z]+)?$/;
 
 type Path = (string | number)[];
 
@@ -201,9 +201,9 @@ export function parseScenario(text: string, file: string): LoadResult {
   });
 
   // environment
-  const env = { suspend: false, crash: false, selfClean: false, kill: false };
+  const env = { suspend: false, crash: false, selfClean: false, kill: false, slcFail: false };
   if (raw.environment !== undefined) {
-    if (!isObj(raw.environment)) ctx.error(["environment"], "expected a mapping of suspend, crash, selfClean, kill to true/false");
+    if (!isObj(raw.environment)) ctx.error(["environment"], "expected a mapping of suspend, crash, selfClean, kill, slcFail to true/false");
     else {
       unknownKeys(ctx, ["environment"], raw.environment, Object.keys(env));
       for (const key of Object.keys(env) as (keyof typeof env)[]) {
@@ -223,11 +223,16 @@ export function parseScenario(text: string, file: string): LoadResult {
     else {
       schedule = [];
       raw.schedule.forEach((s: unknown, i: number) => {
-        const idx = typeof s === "string" ? /^(cleaner|consumer):(\d+)$/.exec(s) : null;
+        const idx = typeof s === "string" ? /^(cleaner|consumer):(\d+)( |$)/.exec(s) : null;
+        const label = typeof s === "string" ? s.split(" ")[1] : undefined;
+        if (label !== undefined && !(ACTION_LABELS as readonly string[]).includes(label)) {
+          ctx.error(["schedule", i], `unknown action label ${label}`);
+          return;
+        }
         const limit = idx?.[1] === "cleaner" ? K : C;
         if (idx && Number(idx[2]) >= limit) ctx.error(["schedule", i], `${String(s)} is outside the bound ${idx[1] === "cleaner" ? "K" : "C"}=${limit}`);
         else if (typeof s === "string" && PROCESS_RE.test(s)) schedule?.push(s);
-        else ctx.error(["schedule", i], `expected a process name (api, cleaner:K, batcher, slc, shapecache, consumer:C, replication, supervisor), got ${show(s)}`);
+        else ctx.error(["schedule", i], `expected a process name (api, cleaner:K, batcher, slc, shapecache, consumer:C, replication, supervisor), optionally followed by an action label, got ${show(s)}`);
       });
     }
   }

@@ -19,6 +19,8 @@ export const TRACES_DIR = fileURLToPath(new URL("../../traces/", import.meta.url
 export const EXAMPLES: readonly ExampleTrace[] = [
   ...(["PreFix", "FixA", "FixA2", "FixB", "FixC"] as const).map((v) => ({ file: `race-recipe.${v}.ndjson`, scenario: "race-recipe.yaml", variant: v, seed: 1, policy: "scripted" as const })),
   { file: "orphan-recipe.FixA2.ndjson", scenario: "orphan-recipe.yaml", variant: "FixA2", seed: 1, policy: "scripted" },
+  { file: "fixb-restart.FixB.ndjson", scenario: "fixb-restart.yaml", variant: "FixB", seed: 1, policy: "scripted" },
+  { file: "fixb-restart.FixA2.ndjson", scenario: "fixb-restart.yaml", variant: "FixA2", seed: 1, policy: "scripted" },
   { file: "stale-dead-pid.PreFix.ndjson", scenario: "stale-dead-pid.yaml", variant: "PreFix", seed: 1, policy: "scripted" },
   ...(["PreFix", "FixA", "FixA2", "FixB", "FixC"] as const).map((v) => ({ file: `two-shapes-env.${v}.seed3.ndjson`, scenario: "two-shapes-env.yaml", variant: v, seed: 3, policy: "random" as const })),
   ...(["PreFix", "FixA", "FixA2", "FixB", "FixC"] as const).map((v) => ({ file: `consumer-env.${v}.seed1.ndjson`, scenario: "consumer-env.yaml", variant: v, seed: 1, policy: "random" as const })),

@@ -45,8 +45,9 @@ export function runSchedule(initCfg: SystemInit, opts: RunOptions): RunResult {
     if (enabled.length === 0) break;
     let choice: Action | undefined;
     while (choice === undefined && script.length > 0) {
-      const proc = script.shift();
-      const mine = enabled.filter((a) => a.process === proc);
+      // An entry is "process" or "process Label"; nothing enabled for it: skip the entry.
+      const [proc, label] = (script.shift() ?? "").split(" ");
+      const mine = enabled.filter((a) => a.process === proc && (label === undefined || a.label === label));
       if (mine.length > 0) choice = mine[rng.int(mine.length)];
     }
     choice ??= enabled[rng.int(enabled.length)];

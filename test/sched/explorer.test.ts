@@ -57,6 +57,16 @@ describe("explorer on the race recipe", () => {
     const r = explore(initFor("stale-router-entry", "FixB"), opts);
     expect(verdict(r, "noSendNilCrash").failure).toBe(true);
   });
+  it("FixB is not robust to an external SLC failure between the router ack and the status removal", () => {
+    const r = explore(initFor("smallest-all", "FixB"), opts);
+    expect(r.complete).toBe(true);
+    const crash = verdict(r, "noSendNilCrash");
+    expect(crash.failure).toBe(true);
+    expect(crash.shrunk!.actions.map((a) => a.label)).toContain("SlcFail");
+    expect(verdict(r, "noRaceWindow").failure).toBe(true);
+    // the nil filter (FixA, FixA2) keeps the SLC alive under the same failures
+    for (const v of ["FixA", "FixA2"] as const) expect(verdict(explore(initFor("smallest-all", v), opts), "noSendNilCrash").violated, v).toBe(false);
+  });
   it("random mode finds the PreFix crash too, and its counterexample shrinks", () => {
     const r = explore(initFor("race-recipe", "PreFix"), { ...opts, mode: "random" });
     const v = verdict(r, "noSendNilCrash");

@@ -77,7 +77,7 @@ removals:
   it("checks schedule entries against the bounds", () => {
     expect(errs(good + "schedule: [api, cleaner:1, consumer:0, bogus]\n")).toEqual([
       "s.yaml:10: schedule[1]: cleaner:1 is outside the bound K=1",
-      's.yaml:10: schedule[3]: expected a process name (api, cleaner:K, batcher, slc, shapecache, consumer:C, replication, supervisor), got "bogus"',
+      's.yaml:10: schedule[3]: expected a process name (api, cleaner:K, batcher, slc, shapecache, consumer:C, replication, supervisor), optionally followed by an action label, got "bogus"',
     ]);
   });
   it("reports YAML syntax errors with their line", () => {
