@@ -740,21 +740,47 @@ def invariantsFor : Variant → List (String × Expr × List String)
   | .FixB => []
   | .FixC => []
 
-/-- Theorems that constrain an action of a variant (safety theorems constrain every action). -/
+/-- Prefix every name. -/
+def prefixAll (p : String) : List String → List String
+  | [] => []
+  | n :: ns => (p ++ n) :: prefixAll p ns
+
+/-- Theorems that constrain an action of a variant: the variant's safety theorems constrain
+every action; witness theorems name the actions their schedules turn on. -/
 def theoremsFor (v : Variant) (l : Label) : List String :=
+  let pre : String := "ElectricRace."
   let safety : List String := match v with
-    | .FixA => ["ElectricRace.fixA_noNilCrash"]
-    | .FixA2 => ["ElectricRace.fixA2_noNilCrash"]
+    | .FixA => ["fixA_noNilCrash"]
+    | .FixA2 => ["fixA2_noNilCrash"]
+    | .FixB => ["fixB_noDeadlock"]
     | _ => []
-  let specific : List String := match l with
-    | .SlcCrash => ["ElectricRace.preFix_crash_reachable", "ElectricRace.fixB_nilCrash_after_fault"]
-    | .SlcResolveRegistered => ["ElectricRace.preFix_registered_dead_consumer_noproc"]
-    | .CacheStart => ["ElectricRace.orphan_consumer_reachable"]
-    | .SlcRestart => ["ElectricRace.restart_redelivers_unacked"]
-    | .SlcFail => ["ElectricRace.crash_keeps_unacked"]
-    | .CleanerStatus => ["ElectricRace.window_reachable"]
-    | _ => []
-  app specific safety
+  let vp : String := match v with
+    | .PreFix => "preFix" | .FixA => "fixA" | .FixA2 => "fixA2" | .FixB => "fixB" | .FixC => "fixC"
+  let specific : List String := match l, v with
+    | .SlcCrash, .PreFix => ["preFix_crash_reachable"]
+    | .SlcCrash, .FixB => ["fixB_nilCrash_after_fault"]
+    | .SlcResolveRegistered, .PreFix => ["preFix_registered_dead_consumer_noproc"]
+    | .CacheCheckNoShape, .PreFix => ["preFix_crash_reachable"]
+    | .CacheCheckNoShape, .FixA => ["fixA_recipe_survives"]
+    | .CacheCheckNoShape, .FixA2 => ["fixA2_recipe_survives"]
+    | .SlcBroadcast, .FixA => ["fixA_recipe_survives"]
+    | .SlcBroadcast, .FixA2 => ["fixA2_recipe_survives"]
+    | .CacheStart, .FixB => []
+    | .CacheStart, _ => [vp ++ "_orphan_reachable", vp ++ "_quiescent_orphan"]
+    | .SlcApplyBatch, .FixB => []
+    | .SlcApplyBatch, _ => [vp ++ "_quiescent_orphan"]
+    | .CleanerStatus, .FixB => ["fixB_window_after_fault"]
+    | .CleanerStatus, .FixC => []
+    | .CleanerStatus, _ => [vp ++ "_window_reachable"]
+    | .CleanerRouterAck, .FixB => ["fixB_window_after_fault"]
+    | .SlcFail, .FixB => ["fixB_window_after_fault", "crash_keeps_unacked"]
+    | .SlcFail, _ => ["crash_keeps_unacked"]
+    | .SlcCrash, _ => ["crash_keeps_unacked"]
+    | .SlcRestart, .FixB => ["restart_redelivers_unacked", "fixB_window_after_fault"]
+    | .SlcRestart, _ => ["restart_redelivers_unacked"]
+    | .TxnArrive, _ => ["crash_keeps_unacked"]
+    | _, _ => []
+  prefixAll pre (app specific safety)
 
 end
 
