@@ -92,12 +92,17 @@ function printSummary(r: ProveResult): void {
     console.log(`  ${tag} ${t.name} [${t.variant}]${denied}`);
   }
   if (r.rules) {
-    for (const f of r.rules.files) console.log(`rules: lean/rules/${f.file} ${f.status}`);
+    for (const f of r.rules.files) console.log(`rules: ${f.file} ${f.status}`);
   }
   for (const e of r.errors) console.log(`error: ${e}`);
   if (r.reportPath) console.log(`report: ${r.reportPath}`);
-  const passed = r.modules.filter((m) => m.status === "checked" || m.status === "cached").length + r.theorems.filter((t) => t.status === "checked").length;
-  const failed = r.modules.length + r.theorems.length - passed;
+  // Modules, headline theorems and exported rules files each count as one check.
+  const rulesFiles = r.rules?.files ?? [];
+  const passed =
+    r.modules.filter((m) => m.status === "checked" || m.status === "cached").length +
+    r.theorems.filter((t) => t.status === "checked").length +
+    rulesFiles.filter((f) => f.status === "unchanged").length;
+  const failed = r.modules.length + r.theorems.length + rulesFiles.length + (r.rules?.stale.length ?? 0) - passed;
   console.log(`prove: ${r.ok ? "all proofs checked" : "FAILED"} in ${r.seconds.toFixed(1)} s with the ${r.engine.kind === "native" ? "native Lake" : "bundled wasm"} engine`);
   console.log(`${passed} passed, ${failed} failed`);
 }

@@ -293,10 +293,10 @@ export async function prove(opts: ProveOptions): Promise<ProveResult> {
     for (const f of rules.files) {
       if (f.status === "invalid") errors.push(f.message ?? `${f.file}: invalid export`);
       if (f.status === "changed" || f.status === "new") {
-        errors.push(`re-exported lean/rules/${f.file} differs from the committed file (now rewritten): review and commit it`);
+        errors.push(`re-exported ${relative(opts.displayRoot ?? process.cwd(), join(lean, "rules", f.file))} differs from the committed file (now rewritten): review and commit it`);
       }
     }
-    for (const s of rules.stale) errors.push(`lean/rules/${s} is committed but the Lean export no longer produces it: delete it or restore its export`);
+    for (const s of rules.stale) errors.push(`${relative(opts.displayRoot ?? process.cwd(), join(lean, "rules", s))} is committed but the Lean export no longer produces it: delete it or restore its export`);
   }
 
   const ok = errors.length === 0 && allChecked && theorems.every((t) => t.status === "checked");
