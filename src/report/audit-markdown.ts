@@ -22,7 +22,11 @@ function theoremSection(data: AuditData, e: TheoremEntry): string[] {
   const t = e.theorem;
   const out = [`### \`${t.name}\``, "", `*${t.variant}* — ${t.claim}`, ""];
   out.push(`- proof: **${e.status}** (module \`${t.module}\`)`);
-  out.push(`- axioms reported by the audit: ${e.axioms.length === 0 ? "none" : e.axioms.map((a) => `\`${a}\``).join(", ")}`);
+  out.push(`- denied axioms: ${e.denied.length === 0 ? "none" : e.denied.map((a) => `\`${a}\``).join(", ")}`);
+  if (e.axioms.length > 0) {
+    const what = data.audit === "deny-list" ? "constants without a body at the bundled engine's import level (library theorems, imported lemmas) or axioms" : "axioms";
+    out.push(`- <details><summary>${e.axioms.length} ${what} reported by the audit</summary>${e.axioms.map((a) => `\`${a}\``).join(", ")}</details>`);
+  }
   if (e.lean) out.push("", `Lean, \`${e.lean.file}:${e.lean.line}\`:`, "", "```lean", e.lean.text, "```");
   else out.push("", "Lean: declaration not found in its module's source.");
   if (e.rules.length > 0) {

@@ -46,6 +46,7 @@ export interface TheoremEntry {
   theorem: HeadlineTheorem;
   status: string;
   axioms: string[];
+  denied: string[];
   lean?: LeanExcerpt;
   rules: RuleRef[];
 }
@@ -65,7 +66,7 @@ interface ProofReport {
   ok: boolean;
   engine: { kind: string; version: string };
   axiomAudit: { method: string };
-  theorems: { name: string; status: string; axioms: string[] }[];
+  theorems: { name: string; status: string; axioms: string[]; denied: string[] }[];
 }
 
 interface RulesFile {
@@ -147,7 +148,7 @@ export async function collectAudit(projectRoot: string): Promise<AuditData> {
       for (const a of r.actions) if (a.theorems?.includes(t.name)) refs.push({ variant: r.variant, action: a.name, guards: a.guards.map((g) => g.name) });
     }
     const p = byName.get(t.name);
-    theorems.push({ theorem: t, status: p?.status ?? "not in the proof report", axioms: p?.axioms ?? [], ...(lean_ ? { lean: lean_ } : {}), rules: refs });
+    theorems.push({ theorem: t, status: p?.status ?? "not in the proof report", axioms: p?.axioms ?? [], denied: p?.denied ?? [], ...(lean_ ? { lean: lean_ } : {}), rules: refs });
   }
 
   const actions = [...new Set(rules.flatMap((r) => r.actions.map((a) => a.name)))].sort();
