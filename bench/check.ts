@@ -4,7 +4,7 @@
 //   1. bare JSON.parse of every line (same line splitter), the baseline;
 //   2. the checker (structural validation);
 //   3. the checker with the ajv trace schema (when the rules are the real ones).
-// Usage: npx tsx bench/check.ts [--events N] [--variant V] [--rules-dir DIR] [--keep]
+// Usage: npx tsx bench/check.ts [--events N] [--txns T] [--variant V] [--rules-dir DIR] [--keep]
 import { createReadStream, createWriteStream, existsSync, readdirSync, readFileSync, statSync, rmSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
@@ -113,7 +113,7 @@ async function generate(file: string, events: number): Promise<{ variant: string
   // walk and the header (the whole init, T x H touches cells) is large; its cost is reported
   // on its own.
   const bounds = pick.real
-    ? { ...d.value.bounds, ...traceBounds(pick.variant), T: Math.ceil(events / 8) + 16 }
+    ? { ...d.value.bounds, ...traceBounds(pick.variant), T: Number(arg("--txns") ?? Math.ceil(events / 8) + 16) }
     : { ...d.value.bounds, T: Math.ceil(events / 2) + 16 };
   if (!pick.real) Object.assign(bounds, { H: 2, C: 2 });
   const mm = await rules.model(pick.variant, bounds);
