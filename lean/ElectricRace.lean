@@ -3,5 +3,7 @@ module
 public import ElectricRace.Spec.Model
 public import ElectricRace.Thm.Model
 public import ElectricRace.Thm.Witnesses
+public import ElectricRace.Thm.Orphan
 public import ElectricRace.Thm.Projection
+public import ElectricRace.Thm.FixB
 public import ElectricRace.Headline

@@ -41,6 +41,10 @@ def headlineTheorems : List String := [
   "ElectricRace.fixB_window_after_fault",
   "ElectricRace.fixB_nilCrash_after_fault",
   "ElectricRace.fixB_noDeadlock",
+  "ElectricRace.fixB_quiescent_orphan",
+  -- FixB without external collector crashes: safety (inductive invariant, bounds b1)
+  "ElectricRace.fixB_noFault_invariant",
+  "ElectricRace.fixB_noFault_safe",
   -- FixC: witnesses
   "ElectricRace.fixC_orphan_reachable",
   "ElectricRace.fixC_quiescent_orphan",

@@ -1,0 +1,150 @@
+module
+
+public import ElectricRace.Thm.Witnesses
+
+/-!
+# Witness schedules: orphan consumers, quiescence, and FixB after a restart
+
+Same method as `ElectricRace/Thm/Witnesses.lean`: an explicit schedule replayed by the kernel.
+-/
+
+namespace ElectricRace
+
+@[expose] public section
+
+/-- The orphan-consumer interleaving (electric.md §5b): the collector asks ShapeCache for a
+consumer, ShapeCache checks ShapeStatus (present), the cleaner removes the shape (status, stop
+finds no pid, storage cleaned), then ShapeCache starts the consumer, which initialises storage and
+receives the transaction. -/
+def orphanSched : List (Label × List Int) :=
+  [(.TxnArrive, [0]), (.SlcRoute, []), (.SlcResolveAsk, [0]), (.CacheCheckOk, []),
+   (.RemoveShape, [0, 0]), (.CleanerStatus, [0]), (.CleanerStop, [0]), (.CleanerStorage, [0]),
+   (.CacheStart, []), (.ConsumerInit, [0]), (.SlcBroadcast, [])]
+
+/-- A live consumer serves handle 0, whose status is gone (absent or tombstoned), its storage
+was re-created, and it received an event for the removed shape. -/
+def orphanLive (s : State) : Bool :=
+  s .cons 0 0 = vRunning && s .owner 0 0 = .i 0 && s .status 0 0 != vPresent &&
+  s .storage 0 0 = vSPresent && s .orphanDelivery 0 0 = .b true
+
+/-- The orphan interleaving, completed by the batched collector removal. -/
+def orphanQuiescentSched : List (Label × List Int) :=
+  [(.TxnArrive, [0]), (.SlcRoute, []), (.SlcResolveAsk, [0]), (.CacheCheckOk, []),
+   (.RemoveShape, [0, 0]), (.CleanerStatus, [0]), (.CleanerStop, [0]), (.CleanerStorage, [0]),
+   (.CacheStart, []), (.ConsumerInit, [0]), (.SlcBroadcast, []),
+   (.CleanerSlcRemove, [0]), (.BatcherFlush, []), (.SlcApplyBatch, [])]
+
+/-- Quiescence (for `b1`): no chain in progress, nothing pending or batched or queued, no
+publish, no ShapeCache request, no un-acknowledged transaction, the collector idle. -/
+def quiescent1 (s : State) : Bool :=
+  (s .chainPc 0 0 = vIdle || s .chainPc 0 0 = vDone || s .chainPc 0 0 = vAborted) &&
+  s .pendingRemove 0 0 = .b false && s .batchRemove 0 0 = .b false &&
+  s .removeNow 0 0 = .b false && s .mbox 0 0 = vEmpty && s .slc 0 0 = vSlcIdle &&
+  s .sc 0 0 = vScIdle && s .unacked 0 0 = .i (-1)
+
+/-- Clean at quiescence (for `b1`): a live consumer's shape is present, storage implies
+status, the router implies status. -/
+def cleanState1 (s : State) : Bool :=
+  (!(s .cons 0 0 = vStarting || s .cons 0 0 = vRunning) || s .status 0 0 = vPresent) &&
+  (s .storage 0 0 != vSPresent || s .status 0 0 = vPresent) &&
+  (s .router 0 0 != .b true || s .status 0 0 = vPresent)
+
+end
+
+/-- **Orphan consumer, PreFix.** ShapeCache's check-then-act races the cleaner: a live consumer,
+with re-created storage, receives a transaction for a shape that ShapeStatus no longer has. -/
+public theorem preFix_orphan_reachable :
+    ∃ s, Reachable b1 (rules .PreFix) s ∧ orphanLive s = true :=
+  witness_sound (s0 := restored) (sched := orphanSched) (by decide +kernel)
+
+/-- **Orphan consumer, FixA.** The nil filter does not help: same interleaving. -/
+public theorem fixA_orphan_reachable :
+    ∃ s, Reachable b1 (rules .FixA) s ∧ orphanLive s = true :=
+  witness_sound (s0 := restored) (sched := orphanSched) (by decide +kernel)
+
+/-- **Orphan consumer, FixA2 (HEAD).** Still reachable at HEAD. -/
+public theorem fixA2_orphan_reachable :
+    ∃ s, Reachable b1 (rules .FixA2) s ∧ orphanLive s = true :=
+  witness_sound (s0 := restored) (sched := orphanSched) (by decide +kernel)
+
+/-- **Orphan consumer, FixC.** The tombstone is consulted when the collector routes and when
+ShapeCache checks, but the check happened before the removal: ShapeCache starts the consumer
+anyway (it does not re-check), so the orphan remains. -/
+public theorem fixC_orphan_reachable :
+    ∃ s, Reachable b1 (rules .FixC) s ∧ orphanLive s = true :=
+  witness_sound (s0 := restored) (sched := orphanSched) (by decide +kernel)
+
+/-- **Not clean at quiescence: PreFix.** After the orphan interleaving and the batched removal,
+nothing is in flight, yet a live consumer serves a shape without status and its storage exists. -/
+public theorem preFix_quiescent_orphan :
+    ∃ s, Reachable b1 (rules .PreFix) s ∧ (quiescent1 s && !cleanState1 s) = true :=
+  witness_sound (s0 := restored) (sched := orphanQuiescentSched) (by decide +kernel)
+
+/-- **Not clean at quiescence: FixA.** -/
+public theorem fixA_quiescent_orphan :
+    ∃ s, Reachable b1 (rules .FixA) s ∧ (quiescent1 s && !cleanState1 s) = true :=
+  witness_sound (s0 := restored) (sched := orphanQuiescentSched) (by decide +kernel)
+
+/-- **Not clean at quiescence: FixA2 (HEAD).** -/
+public theorem fixA2_quiescent_orphan :
+    ∃ s, Reachable b1 (rules .FixA2) s ∧ (quiescent1 s && !cleanState1 s) = true :=
+  witness_sound (s0 := restored) (sched := orphanQuiescentSched) (by decide +kernel)
+
+/-- **Not clean at quiescence: FixC.** -/
+public theorem fixC_quiescent_orphan :
+    ∃ s, Reachable b1 (rules .FixC) s ∧ (quiescent1 s && !cleanState1 s) = true :=
+  witness_sound (s0 := restored) (sched := orphanQuiescentSched) (by decide +kernel)
+
+@[expose] public section
+
+/-- FixB: the chain removes the router entry first and the collector applies it, then the
+collector crashes for an unrelated reason before the chain removes ShapeStatus; the restart
+rebuilds the router from ShapeStatus, which still has the shape. -/
+def fixBFaultSched : List (Label × List Int) :=
+  [(.RemoveShape, [0, 0]), (.CleanerRouterRemove, [0]), (.SlcRemoveNow, [0]),
+   (.CleanerRouterAck, [0]), (.SlcFail, []), (.SlcRestart, []), (.CleanerStatus, [0])]
+
+end
+
+/-- **FixB reopens the window after a restart.** If the collector restarts between the chain's
+router step and its ShapeStatus step, the router is rebuilt from ShapeStatus and holds the shape
+again; the chain then removes ShapeStatus: the window is open under FixB. -/
+public theorem fixB_window_after_fault :
+    ∃ s, Reachable b1 (rules .FixB) s ∧ window0 s = true :=
+  witness_sound (s0 := restored) (sched := fixBFaultSched) (by decide +kernel)
+
+/-- **FixB alone can still crash by `nil`.** Continuing the previous schedule, a matching
+transaction finds no registry entry (the restart emptied it), ShapeCache answers `:no_shape`,
+and FixB (which has no `nil` filter) sends to `nil`. FixB needs FixA's filter as well, or a
+restart that does not resurrect shapes being removed. -/
+public theorem fixB_nilCrash_after_fault :
+    ∃ s, Reachable b1 (rules .FixB) s ∧ isCrashedByNil s = true :=
+  witness_sound (s0 := restored)
+    (sched := fixBFaultSched ++ [(.TxnArrive, [0]), (.SlcRoute, []), (.SlcResolveAsk, [0]),
+      (.CacheCheckNoShape, []), (.SlcCrash, [])])
+    (by decide +kernel)
+
+@[expose] public section
+
+/-- FixB with an ordinary consumer: a first transaction starts and initialises a consumer for
+the shape; then the shape is removed router-first. The collector's router removal also deletes
+the ConsumerRegistry entry, so the chain's `Consumer.stop` finds no pid. -/
+def fixBStopMissesSched : List (Label × List Int) :=
+  [(.TxnArrive, [0]), (.SlcRoute, []), (.SlcResolveAsk, [0]), (.CacheCheckOk, []),
+   (.CacheStart, []), (.ConsumerInit, [0]), (.SlcBroadcast, []),
+   (.RemoveShape, [0, 0]), (.CleanerRouterRemove, [0]), (.SlcRemoveNow, [0]),
+   (.CleanerRouterAck, [0]), (.CleanerStatus, [0]), (.CleanerStop, [0]), (.CleanerStorage, [0])]
+
+end
+
+/-- **FixB leaves the shape's consumer running.** Removing the router entry first (as the
+collector's `remove_subscription` does) also deletes the ConsumerRegistry entry, and
+`Consumer.stop` finds the consumer through that registry: the chain stops nothing. At quiescence
+a live consumer serves a shape without ShapeStatus. FixB must stop the consumer before (or
+together with) the router removal, or look the pid up elsewhere. -/
+public theorem fixB_quiescent_orphan :
+    ∃ s, Reachable b1 (rules .FixB) s ∧
+      (quiescent1 s && !cleanState1 s && s .cons 0 0 == vRunning) = true :=
+  witness_sound (s0 := restored) (sched := fixBStopMissesSched) (by decide +kernel)
+
+end ElectricRace
