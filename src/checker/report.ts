@@ -26,6 +26,7 @@ export function formatDivergence(d: Divergence): string {
     for (const c of d.cells) out.push(`    ${c.cell}: ${show(c.before)} -> ${show(c.expected)} | ${c.observed === null ? "(not reported)" : show(c.observed)}`);
   }
   if (d.theorems.length) out.push(`  related Lean theorem(s): ${d.theorems.join(", ")}`);
+  else if (d.rule !== undefined && (d.kind === "guard" || d.kind === "post" || d.kind === "outcome")) out.push(`  related Lean theorem(s): none attached to ${d.rule} in the rules export`);
   for (const h of d.handles) {
     out.push(`  handle ${h.handle}: ${Object.entries(h.cells).map(([k, v]) => `${k}=${show(v)}`).join(" ")}`);
     if (h.lastEvents.length) {
