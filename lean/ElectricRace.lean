@@ -6,4 +6,5 @@ public import ElectricRace.Thm.Witnesses
 public import ElectricRace.Thm.Orphan
 public import ElectricRace.Thm.Projection
 public import ElectricRace.Thm.FixB
+public import ElectricRace.Thm.FixC
 public import ElectricRace.Headline

@@ -45,7 +45,9 @@ def headlineTheorems : List String := [
   -- FixB without external collector crashes: safety (inductive invariant, bounds b1)
   "ElectricRace.fixB_noFault_invariant",
   "ElectricRace.fixB_noFault_safe",
-  -- FixC: witnesses
+  -- FixC: safety (inductive invariant, bounds b1, external crashes included) and witnesses
+  "ElectricRace.fixC_noNilCrash",
+  "ElectricRace.fixC_noWindow",
   "ElectricRace.fixC_orphan_reachable",
   "ElectricRace.fixC_quiescent_orphan",
   -- every variant: no transaction lost

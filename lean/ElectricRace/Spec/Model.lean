@@ -738,7 +738,9 @@ def invariantsFor : Variant → List (String × Expr × List String)
   | .FixA => [("noNilCrash", noNilCrash, ["ElectricRace.fixA_noNilCrash"])]
   | .FixA2 => [("noNilCrash", noNilCrash, ["ElectricRace.fixA2_noNilCrash"])]
   | .FixB => []
-  | .FixC => []
+  | .FixC => [("noNilCrash", noNilCrash, ["ElectricRace.fixC_noNilCrash"]),
+              ("noWindow", forallH (.or (.not (router pX)) (notE (status pX) vAbsent)),
+               ["ElectricRace.fixC_noWindow"])]
 
 /-- Prefix every name. -/
 def prefixAll (p : String) : List String → List String
@@ -752,7 +754,9 @@ def theoremsFor (v : Variant) (l : Label) : List String :=
   let safety : List String := match v with
     | .FixA => ["fixA_noNilCrash"]
     | .FixA2 => ["fixA2_noNilCrash"]
-    | .FixB => ["fixB_noDeadlock"]
+    | .FixB => if l = .SlcFail then ["fixB_noDeadlock"]
+               else ["fixB_noDeadlock", "fixB_noFault_invariant", "fixB_noFault_safe"]
+    | .FixC => ["fixC_noNilCrash", "fixC_noWindow"]
     | _ => []
   let vp : String := match v with
     | .PreFix => "preFix" | .FixA => "fixA" | .FixA2 => "fixA2" | .FixB => "fixB" | .FixC => "fixC"
@@ -770,6 +774,8 @@ def theoremsFor (v : Variant) (l : Label) : List String :=
     | .SlcApplyBatch, .FixB => []
     | .SlcApplyBatch, _ => [vp ++ "_quiescent_orphan"]
     | .CleanerStatus, .FixB => ["fixB_window_after_fault"]
+    | .CleanerStop, .FixB => ["fixB_quiescent_orphan"]
+    | .SlcRemoveNow, .FixB => ["fixB_quiescent_orphan"]
     | .CleanerStatus, .FixC => []
     | .CleanerStatus, _ => [vp ++ "_window_reachable"]
     | .CleanerRouterAck, .FixB => ["fixB_window_after_fault"]
