@@ -43,6 +43,12 @@ describe("engine glue patches", () => {
     const lib = { exports: { a: 1, b: 2, c: 3 } as Record<string, unknown> };
     expect(api.__leanSymIndex(lib, "b")).toBe(1);
     expect(api.__leanSymIndex(lib, "zz")).toBe(-1);
+    // a miss must not rebuild the index (the interpreter probes for many absent symbols)
+    let listed = 0;
+    const counted = { exports: new Proxy({ a: 1, b: 2 } as Record<string, unknown>, { ownKeys: (t) => { listed++; return Reflect.ownKeys(t); } }) };
+    for (let i = 0; i < 100; i++) expect(api.__leanSymIndex(counted, `absent${i}`)).toBe(-1);
+    expect(api.__leanSymIndex(counted, "b")).toBe(1);
+    expect(listed).toBe(1);
     lib.exports.d = 4; // symbols added later (dlopen) are found after a rebuild
     expect(api.__leanSymIndex(lib, "d")).toBe(3);
     expect(api.__leanSymKeys(lib, 3)[3]).toBe("d");

@@ -19,7 +19,10 @@ export interface TextPatch {
 // ~80,000 symbol names with a cached index (the 5-6x speed-up), and mount host folders once.
 const HELPERS = [
   "function __leanSymCache(lib,rebuild){var c=lib.__leanSymCache;if(!c||rebuild){var keys=Object.keys(lib.exports);var map=new Map();for(var i=0;i<keys.length;i++)map.set(keys[i],i);c=lib.__leanSymCache={keys:keys,map:map}}return c}",
-  "function __leanSymIndex(lib,symbol){var c=__leanSymCache(lib,false);var i=c.map.get(symbol);if(i===undefined){c=__leanSymCache(lib,true);i=c.map.get(symbol)}return i===undefined?-1:i}",
+  // A miss is common (the interpreter probes for native code of many declarations): answer it
+  // with an O(1) `in` check, and rebuild only when the symbol exists but was added after the
+  // cache was built.
+  "function __leanSymIndex(lib,symbol){var c=__leanSymCache(lib,false);var i=c.map.get(symbol);if(i===undefined){if(!(symbol in lib.exports))return -1;c=__leanSymCache(lib,true);i=c.map.get(symbol)}return i===undefined?-1:i}",
   "function __leanSymKeys(lib,index){var c=__leanSymCache(lib,false);if(index>=c.keys.length)c=__leanSymCache(lib,true);return c.keys}",
   "function __leanMountAll(FS,NODEFS){var dirs=[\"/home\",\"/tmp\"];var extra=process.env[\"LEAN_WASM_MOUNTS\"];if(extra){extra.split(\":\").forEach(function(d){if(d&&d.charAt(0)===\"/\")dirs.push(d.replace(/\\/+$/,\"\"))})}var done=[];dirs.forEach(function(d){if(done.some(function(m){return d===m||d.startsWith(m+\"/\")}))return;done.push(d);try{FS.mkdirTree(d)}catch(e){}try{FS.mount(NODEFS,{root:d},d)}catch(e){if(!(e&&e.errno===10))throw e}})}",
 ].join(";");
