@@ -2,10 +2,8 @@
 // schedules, report each property's verdict against what the variant is expected to do, and
 // print shrunk counterexamples.
 import { VARIANTS, isVariant } from "../impl/types.ts";
-import type { Variant } from "../impl/types.ts";
 import type { SystemInit } from "../impl/system.ts";
-import { loadScenarioFile, toSystemInit } from "../scenario/load.ts";
-import { formatScenarioError } from "../scenario/types.ts";
+import { loadScenarioArg } from "./scenario-arg.ts";
 import type { Scenario } from "../scenario/types.ts";
 import { explore } from "../sched/explorer.ts";
 import type { ExploreMode, ExploreReport, Progress, PropertyVerdict } from "../sched/explorer.ts";
@@ -64,22 +62,13 @@ export async function run(argv: string[]): Promise<number> {
   const mode: ExploreMode = modeArg;
 
   const file = args.positional[0] ?? "";
-  const loaded = loadScenarioFile(file);
-  if (!loaded.ok) {
-    for (const e of loaded.errors) console.error(formatScenarioError(e));
-    return 2;
-  }
-  const scenario = loaded.scenario;
-  const variant: Variant = vArg ?? scenario.variant ?? "PreFix";
-  const init = toSystemInit(scenario, variant);
-  if (!init.ok) {
-    for (const e of init.errors) console.error(formatScenarioError(e));
-    return 2;
-  }
+  const loaded = loadScenarioArg(file, vArg);
+  if (loaded === undefined) return 2;
+  const { scenario, variant } = loaded;
   const json = args.flags.has("json");
   const showProgress = args.flags.has("progress") || process.stderr.isTTY === true;
   const seed = nums.seed ?? 1;
-  const report = explore(init.init, {
+  const report = explore(loaded.init, {
     mode, seed, maxStates: nums["max-states"] ?? 500_000, walks: nums.walks ?? 2000,
     maxDepth: nums["max-depth"] ?? scenario.maxSteps,
     ...(showProgress ? { onProgress: progressPrinter() } : {}),
@@ -87,16 +76,16 @@ export async function run(argv: string[]): Promise<number> {
   if (showProgress && process.stderr.isTTY === true) process.stderr.write("\r\x1b[K");
 
   const counterexamples = new Map<string, TraceEvent[]>();
-  for (const v of report.verdicts) if (v.shrunk) counterexamples.set(v.property, replayEvents(init.init, v.shrunk.actions).events);
+  for (const v of report.verdicts) if (v.shrunk) counterexamples.set(v.property, replayEvents(loaded.init, v.shrunk.actions).events);
 
   const traceOut = args.values.get("trace-out");
   if (traceOut !== undefined) {
     const first = report.verdicts.find((v) => v.failure && v.shrunk) ?? report.verdicts.find((v) => v.shrunk);
     if (first?.shrunk) {
-      const r = replayEvents(init.init, first.shrunk.actions);
+      const r = replayEvents(loaded.init, first.shrunk.actions);
       const text = serialiseTrace({
         kind: "header", format: TRACE_FORMAT, variant, seed, scenario: scenario.name, scheduler: "explore",
-        implementation: IMPLEMENTATION, rulesFingerprint: rulesFingerprint(variant), bounds: init.init.bounds, init: r.init,
+        implementation: IMPLEMENTATION, rulesFingerprint: rulesFingerprint(variant), bounds: loaded.init.bounds, init: r.init,
       }, r.events);
       try {
         writeFileAtomic(traceOut, text);
@@ -109,7 +98,7 @@ export async function run(argv: string[]): Promise<number> {
 
   const failed = report.verdicts.filter((v) => v.failure).length;
   const code = failed > 0 ? 1 : 0;
-  if (json) console.log(JSON.stringify(jsonReport(scenario, init.init, report, counterexamples, code), null, 2));
+  if (json) console.log(JSON.stringify(jsonReport(scenario, loaded.init, report, counterexamples, code), null, 2));
   else console.log(textReport(scenario, report, counterexamples).join("\n"));
   return code;
 }

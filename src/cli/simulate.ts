@@ -1,9 +1,7 @@
 // `simulate <scenario.yaml> --variant V --seed N --out trace.ndjson`: run one schedule of a
 // scenario on the deterministic scheduler and write its trace.
 import { VARIANTS, isVariant } from "../impl/types.ts";
-import type { Variant } from "../impl/types.ts";
-import { loadScenarioFile, toSystemInit } from "../scenario/load.ts";
-import { formatScenarioError } from "../scenario/types.ts";
+import { loadScenarioArg } from "./scenario-arg.ts";
 import { simulateTrace } from "../sched/simulate.ts";
 import { writeFileAtomic } from "../trace/writer.ts";
 import { parseArgs, parseIntArg } from "./args.ts";
@@ -43,20 +41,11 @@ export async function run(argv: string[]): Promise<number> {
   if (policy !== undefined && policy !== "random" && policy !== "scripted") return usageError(`--policy must be random or scripted, got '${policy}'`);
 
   const file = args.positional[0] ?? "";
-  const loaded = loadScenarioFile(file);
-  if (!loaded.ok) {
-    for (const e of loaded.errors) console.error(formatScenarioError(e));
-    return 2;
-  }
-  const scenario = loaded.scenario;
-  const variant: Variant = vArg ?? scenario.variant ?? "PreFix";
-  const init = toSystemInit(scenario, variant);
-  if (!init.ok) {
-    for (const e of init.errors) console.error(formatScenarioError(e));
-    return 2;
-  }
+  const loaded = loadScenarioArg(file, vArg);
+  if (loaded === undefined) return 2;
+  const { scenario, variant } = loaded;
   if (policy === "scripted" && scenario.schedule === undefined) return usageError(`--policy scripted: ${file} has no schedule`);
-  const out = simulateTrace(scenario, init.init, {
+  const out = simulateTrace(scenario, loaded.init, {
     seed: seed.value ?? 1,
     policy: policy ?? (scenario.schedule !== undefined ? "scripted" : "random"),
     maxSteps: maxSteps.value ?? scenario.maxSteps,
