@@ -22,10 +22,15 @@ async function leanFiles(root: string, rel: string, out: string[]): Promise<void
  * SHA-256 over `path\0content\0` of every `**\/*.lean` under `leanDir` (paths relative to it,
  * `/`-separated, sorted bytewise), excluding `.lake/` and `build/`. Hex digest.
  */
-export async function leanSourcesSha256(leanDir: string): Promise<string> {
+/** Every Lean source under `leanDir` (paths relative to it, `/`-separated, sorted bytewise). */
+export async function listLeanSources(leanDir: string): Promise<string[]> {
   const files: string[] = [];
   await leanFiles(leanDir, "", files);
-  files.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  return files.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+}
+
+export async function leanSourcesSha256(leanDir: string): Promise<string> {
+  const files = await listLeanSources(leanDir);
   const h = createHash("sha256");
   for (const f of files) {
     h.update(f, "utf8");

@@ -3,9 +3,9 @@
 // rules export, and write the proof report. Returns a result; printing is the CLI's job.
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { leanSourcesSha256 } from "../checker/fingerprint.ts";
+import { leanSourcesSha256, listLeanSources } from "../checker/fingerprint.ts";
 import { writeFileAtomic } from "../util/fs-atomic.ts";
 import { deniedAxioms, type AuditMethod } from "./axiom-audit.ts";
 import { formatDiagnostic, isSorry, type Diagnostic } from "./diagnostics.ts";
@@ -76,18 +76,6 @@ export interface ProveResult {
 }
 
 const DEFAULT_TIMEOUT_SECONDS = 900;
-
-export async function listLeanSources(leanRoot: string, rel = ""): Promise<string[]> {
-  const out: string[] = [];
-  for (const e of await readdir(join(leanRoot, rel), { withFileTypes: true })) {
-    const r = rel === "" ? e.name : `${rel}/${e.name}`;
-    if (e.isDirectory()) {
-      if (rel === "" && (e.name === "build" || e.name === ".lake")) continue;
-      out.push(...(await listLeanSources(leanRoot, r)));
-    } else if (e.isFile() && e.name.endsWith(".lean")) out.push(r);
-  }
-  return out.sort();
-}
 
 async function hashSources(leanRoot: string, files: readonly string[]): Promise<Record<string, string>> {
   const sources: Record<string, string> = {};
@@ -343,4 +331,4 @@ export function moduleLine(m: ModuleResult): string {
   return lines.join("\n");
 }
 
-export { PackageError };
+export { PackageError, listLeanSources };
