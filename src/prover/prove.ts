@@ -15,7 +15,7 @@ import { loadHeadline, type HeadlineTheorem } from "./headline.ts";
 import { loadPackage, PackageError, type LeanModule, type LeanPackage } from "./lake-package.ts";
 import { findOnPath, lakeBuild, lakeLeanVersion, lakePrintAxioms } from "./native-backend.ts";
 import { finishRulesExport, type RulesExportResult } from "./rules-export.ts";
-import { formatFinding, lintSource, type LintFinding } from "./source-lint.ts";
+import { lintSource, type LintFinding } from "./source-lint.ts";
 import { runWasmModule, type ModuleRun } from "./wasm-backend.ts";
 
 export type EngineChoice = "auto" | "native" | "wasm";

@@ -1,7 +1,7 @@
 // Checks one Lean module with the bundled WebAssembly engine: one Node process per module (the
 // engine cannot run twice in a process), `--liftoff-only` (15-30 % faster, 0.25 GB leaner on
 // two cores), `-o/-i` into the build folder so later modules can import it.
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { execa } from "execa";
 import { augmentForAudit, takeAuditResults } from "./axiom-audit.ts";
@@ -107,12 +107,4 @@ function relocate(d: Diagnostic, file: string, inputPath: string, originalLines:
   if (d.file !== inputPath && d.file !== "") return d;
   if (d.line > originalLines) return { ...d, file, line: 0, column: 0, message: `in the axiom audit appended by the prover: ${d.message}` };
   return { ...d, file };
-}
-
-export async function readIfExists(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, "utf8");
-  } catch {
-    return undefined;
-  }
 }
