@@ -2,7 +2,7 @@
 // The production checker reads rules only from here; TypeScript holds no copy of the rules.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { PROJECT_ROOT } from "../util/project-root.ts";
 import { Ajv, type ErrorObject } from "ajv";
 import { rulesSchema } from "./rules-schema.ts";
 import { rulesFingerprint } from "./fingerprint.ts";
@@ -10,8 +10,8 @@ import { compileModel, type Model } from "./interp.ts";
 import type { Bounds, Result, RulesDoc } from "./types.ts";
 import { err, ok } from "./types.ts";
 
-/** The repository root (two levels above src/checker). */
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+/** The repository root. */
+export const repoRoot = PROJECT_ROOT;
 export const defaultRulesDir = path.join(repoRoot, "lean", "rules");
 
 let validateRules: ReturnType<Ajv["compile"]> | undefined;

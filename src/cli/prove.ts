@@ -1,6 +1,6 @@
 // `electric-race prove`: check the Lean proofs and re-export the rules.
 import { resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { PROJECT_ROOT } from "../util/project-root.ts";
 import { EngineError } from "../prover/engine/prepare.ts";
 import { PackageError } from "../prover/lake-package.ts";
 import { formatFinding } from "../prover/source-lint.ts";
@@ -25,8 +25,6 @@ options:
 
 exit codes: 0 all proofs checked and the rules export unchanged; 1 a proof, audit or export
 problem; 2 a usage, package or engine problem.`;
-
-const PROJECT_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseArgs(argv, { values: ["engine", "lean-dir", "timeout-seconds"], flags: ["force", "json", "no-report", "help"] });

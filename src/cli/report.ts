@@ -1,6 +1,6 @@
 // `electric-race report`: write the audit report (theorem ↔ rule ↔ code ↔ trace).
 import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { PROJECT_ROOT } from "../util/project-root.ts";
 import { PackageError } from "../prover/lake-package.ts";
 import { renderAudit } from "../report/audit-markdown.ts";
 import { collectAudit, ReportInputError } from "../report/collect.ts";
@@ -15,8 +15,6 @@ rules that cite it, where the TypeScript implementation performs those actions, 
 committed traces exercise them (the traces are re-checked while the report is generated).
 Exit codes: 0 written and every committed trace passes; 1 written but a trace fails or a proof
 is not checked; 2 missing or unreadable inputs.`;
-
-const PROJECT_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseArgs(argv, { values: ["out"], flags: ["help"] });
