@@ -14,12 +14,12 @@ import { execFileSync } from "node:child_process";
 import { once } from "node:events";
 import { RulesCache, defaultRulesDir, repoRoot } from "../src/checker/rules.ts";
 import { TraceChecker } from "../src/checker/check.ts";
-import { loadTraceSchema } from "../src/checker/schema.ts";
-import { LineSplitter, type LineItem } from "../src/checker/lines.ts";
+import { loadTraceSchema } from "../src/contract/trace/schema.ts";
+import { LineSplitter, type LineItem } from "../src/contract/trace/lines.ts";
 import { enabledStepsSampled, intSlots, makeHeader, rng, stepEvent } from "../src/checker/generate.ts";
 import { failedInit, type Model } from "../src/checker/interp.ts";
 import { indicesOf } from "../src/checker/layout.ts";
-import type { Scalar } from "../src/checker/types.ts";
+import type { Scalar } from "../src/contract/rules/types.ts";
 
 const self = fileURLToPath(import.meta.url);
 const fixtureDir = path.join(repoRoot, "test", "checker", "fixtures", "rules");

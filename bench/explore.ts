@@ -4,7 +4,7 @@
 // ratios that survive a change of machine.
 import { loadScenarioFile, toSystemInit } from "../src/scenario/load.ts";
 import type { SystemInit } from "../src/impl/system.ts";
-import type { Variant } from "../src/impl/types.ts";
+import type { Variant } from "../src/contract/vocabulary.ts";
 import { explore } from "../src/sched/explorer.ts";
 import type { ExploreOptions, ExploreReport } from "../src/sched/explorer.ts";
 import { shrink } from "../src/sched/shrinker.ts";
@@ -74,7 +74,7 @@ rows.push([`time to the PreFix crash, BFS (${ttb.r.transitions} transitions)`, `
 // Random walks: mean over 200 seeds of the steps and time until the first crash.
 const SEEDS = 200;
 let steps = 0;
-let longest: readonly import("../src/impl/types.ts").Action[] = [];
+let longest: readonly import("../src/contract/vocabulary.ts").Action[] = [];
 const tr = performance.now();
 for (let seed = 1; seed <= SEEDS; seed++) {
   const r = explore(recipe, { ...base, mode: "random", walks: 100_000, stopOn: "noSendNilCrash", seed });

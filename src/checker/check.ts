@@ -1,14 +1,15 @@
 // The conformance check of one trace: linear replay of its events against the compiled rules.
 // Push-based (header first, then one event at a time) so that NDJSON streams and ITF imports
 // share it; memory is the model state plus fixed-size ring buffers, never the trace.
-import type { Expr, Scalar } from "./types.ts";
-import type { LineItem } from "./lines.ts";
-import { parseEvent, parseHeader, show, type TraceEvent, type TraceHeader } from "./trace-format.ts";
+import type { Expr, Scalar } from "../contract/rules/types.ts";
+import type { LineItem } from "../contract/trace/lines.ts";
+import { parseEvent, parseHeader, show } from "../contract/trace/parse.ts";
+import type { TraceEvent, TraceHeader, TraceParams } from "../contract/trace/types.ts";
 import { bindEnv, collectWrites, EvalError, failedInit, firstFailedGuard, type CompiledAction, type Model } from "./interp.ts";
 import { StateHasher, typeError, type State } from "./layout.ts";
-import { rulesFingerprint } from "./fingerprint.ts";
+import { rulesFingerprint } from "../contract/rules/fingerprint.ts";
 import type { RulesCache } from "./rules.ts";
-import type { LineValidator } from "./schema.ts";
+import type { LineValidator } from "../contract/trace/schema.ts";
 import { Ring } from "./ring.ts";
 import { HashSet64 } from "./hashset64.ts";
 
@@ -37,7 +38,7 @@ export interface EventSummary {
   seq: number;
   process: string;
   action: string;
-  params: Record<string, number>;
+  params: TraceParams;
   outcome: string;
   post: Record<string, Scalar>;
 }
@@ -69,7 +70,7 @@ export interface Divergence {
   message: string;
   seq?: number;
   rule?: string;
-  params?: Record<string, number>;
+  params?: TraceParams;
   failedGuard?: string;
   /** pre-state values of the cells the failed guard reads */
   guardCells?: Record<string, Scalar>;
@@ -438,18 +439,13 @@ export class TraceChecker {
       ...(this.model ? { model: this.model } : {}),
     };
   }
-
-  /** The reconstructed state (for tests and ITF export). */
-  currentState(): readonly Scalar[] {
-    return this.state;
-  }
 }
 
 function addUnique(xs: number[], x: number): void {
   if (!xs.includes(x)) xs.push(x);
 }
 
-function showParams(p: Record<string, number>): string {
+function showParams(p: TraceParams): string {
   const ks = Object.keys(p);
   return ks.length ? `(${ks.map((k) => `${k}=${p[k]}`).join(", ")})` : "";
 }

@@ -1,7 +1,7 @@
 // Coverage over the traces that passed: rules fired (per handle), guard conjuncts exercised
 // (a fired rule exercised all its conjuncts as true), distinct model states, rules never fired.
 import type { TraceCoverage } from "./check.ts";
-import type { RulesDoc } from "./types.ts";
+import type { RulesDoc } from "../contract/rules/types.ts";
 import { HashSet64 } from "./hashset64.ts";
 
 export interface VariantCoverage {

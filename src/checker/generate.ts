@@ -1,12 +1,12 @@
 // Random walks over the rules: valid traces produced by the interpreter itself. Used by the
 // tests (valid traces to mutate) and the benchmark (a long valid trace). It is the rules'
 // own prediction, so it tests the checker's plumbing, not the implementation.
-import type { Scalar } from "./types.ts";
+import type { Scalar } from "../contract/rules/types.ts";
 import { bindEnv, bindings, collectWrites, firstFailedGuard, type CompiledAction, type Model } from "./interp.ts";
 import { stateToRecord } from "./layout.ts";
-import { rulesFingerprint } from "./fingerprint.ts";
-import type { TraceEvent, TraceHeader } from "./trace-format.ts";
-import { TRACE_FORMAT } from "./trace-format.ts";
+import { rulesFingerprint } from "../contract/rules/fingerprint.ts";
+import type { TraceEvent, TraceHeader, TraceParams } from "../contract/trace/types.ts";
+import { TRACE_FORMAT } from "../contract/trace/types.ts";
 
 export type Rng = () => number;
 

@@ -5,8 +5,10 @@
 // out-of-domain write is a no-op, quantifiers range over 0..bound-1 of their domain.
 // Compilation resolves every name once, so a malformed rules file is rejected up front with a
 // path into the document; evaluation only has dynamic type errors left (EvalError).
-import type { ActionRule, Bounds, Effect, Expr, NamedExpr, RulesDoc, Scalar, Result } from "./types.ts";
-import { err, ok } from "./types.ts";
+import type { TraceParams } from "../contract/trace/types.ts";
+import type { ActionRule, Bounds, Effect, Expr, NamedExpr, RulesDoc, Scalar } from "../contract/rules/types.ts";
+import type { Result } from "../contract/result.ts";
+import { err, ok } from "../contract/result.ts";
 import { buildLayout, domainSize, type Layout, type State } from "./layout.ts";
 
 /** A type error while evaluating a rule (a bug in the export, never in a trace). */
@@ -291,7 +293,7 @@ function crashPredicate(layout: Layout): Model["predictsCrash"] {
 }
 
 /** Parameter environment for an action from a name->value binding (values already checked). */
-export function bindEnv(a: CompiledAction, params: Readonly<Record<string, number>>, into?: Env): Env {
+export function bindEnv(a: CompiledAction, params: TraceParams, into?: Env): Env {
   const env = into ?? new Array<number>(a.envSize).fill(0);
   for (let i = 0; i < a.params.length; i++) env[i] = params[a.params[i]!.name]!;
   return env;

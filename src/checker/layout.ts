@@ -1,8 +1,9 @@
 // Cell layout: a state is a flat array of scalars, one slot per cell key ("name", "name[i]",
 // "name[i][j]"). Slots make the replay loop allocation-light; keys appear only at the edges
 // (trace I/O, reports).
-import type { Bounds, RulesDoc, Scalar, VariableDecl, Result } from "./types.ts";
-import { err, ok } from "./types.ts";
+import type { Bounds, RulesDoc, Scalar, VariableDecl } from "../contract/rules/types.ts";
+import type { Result } from "../contract/result.ts";
+import { err, ok } from "../contract/result.ts";
 
 export interface VarLayout {
   decl: VariableDecl;

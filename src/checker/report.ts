@@ -1,7 +1,7 @@
 // Human-readable and JSON renderings of check results. Pure: data in, text out.
 import type { Divergence, EventSummary, TraceResult } from "./check.ts";
 import type { CoverageSummary } from "./coverage.ts";
-import { show } from "./trace-format.ts";
+import { show } from "../contract/trace/parse.ts";
 
 export function where(d: Divergence): string {
   if (d.line <= 0) return d.file;

@@ -3,32 +3,20 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { PROJECT_ROOT } from "../util/project-root.ts";
-import { Ajv, type ErrorObject } from "ajv";
+import { Ajv } from "ajv";
+import { ajvMessage } from "../contract/ajv-message.ts";
 import { rulesSchema } from "./rules-schema.ts";
-import { rulesFingerprint } from "./fingerprint.ts";
+import { rulesFingerprint } from "../contract/rules/fingerprint.ts";
 import { compileModel, type Model } from "./interp.ts";
-import type { Bounds, Result, RulesDoc } from "./types.ts";
-import { err, ok } from "./types.ts";
+import type { Bounds, RulesDoc } from "../contract/rules/types.ts";
+import type { Result } from "../contract/result.ts";
+import { err, ok } from "../contract/result.ts";
 
 /** The repository root. */
 export const repoRoot = PROJECT_ROOT;
 export const defaultRulesDir = path.join(repoRoot, "lean", "rules");
 
 let validateRules: ReturnType<Ajv["compile"]> | undefined;
-
-/** Pick the most specific ajv error: the deepest path is nearest to the real mistake. */
-export function ajvMessage(errors: readonly ErrorObject[] | null | undefined): string {
-  if (!errors || errors.length === 0) return "invalid";
-  const best = [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length)[0]!;
-  const where = best.instancePath === "" ? "(top level)" : best.instancePath;
-  const extra =
-    best.keyword === "additionalProperties"
-      ? ` '${String((best.params as { additionalProperty?: string }).additionalProperty)}'`
-      : best.keyword === "enum" || best.keyword === "const"
-        ? ` ${JSON.stringify((best.params as { allowedValues?: unknown; allowedValue?: unknown }).allowedValues ?? (best.params as { allowedValue?: unknown }).allowedValue)}`
-        : "";
-  return `${where}: ${best.message ?? best.keyword}${extra}`;
-}
 
 /** Validate a parsed document as a rules export; the error names `source`. */
 export function parseRules(doc: unknown, source: string): Result<RulesDoc> {

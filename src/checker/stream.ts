@@ -2,7 +2,7 @@
 // at the first divergence; never holds more than one chunk plus one line.
 import { createReadStream } from "node:fs";
 import type { Readable } from "node:stream";
-import { LineSplitter, MAX_LINE_BYTES } from "./lines.ts";
+import { LineSplitter, MAX_LINE_BYTES } from "../contract/trace/lines.ts";
 import { TraceChecker, type CheckOptions, type TraceResult } from "./check.ts";
 
 export async function checkStream(input: Readable, file: string, opts: CheckOptions, maxLineBytes = MAX_LINE_BYTES): Promise<TraceResult> {

@@ -3,12 +3,12 @@ import { readdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { checkFile, checkStream } from "../checker/stream.ts";
 import { RulesCache, defaultRulesDir } from "../checker/rules.ts";
-import { defaultSchemaPath, loadTraceSchema } from "../checker/schema.ts";
+import { defaultSchemaPath, loadTraceSchema } from "../contract/trace/schema.ts";
 import type { TraceResult } from "../checker/check.ts";
 import { Coverage } from "../checker/coverage.ts";
 import { formatCoverage, formatResult, resultJson, summaryLine } from "../checker/report.ts";
 import { checkItfFile, checkItfText } from "../itf/check.ts";
-import { readTrace } from "../itf/read-trace.ts";
+import { readTrace } from "../contract/trace/read.ts";
 import { toItf } from "../itf/export.ts";
 
 const USAGE = `usage: check [options] <trace.ndjson | trace.itf.json | directory | -> ...

@@ -1,7 +1,7 @@
 // `explore <scenario.yaml> --variant V [--json] [--max-states N]`: explore the scenario's
 // schedules, report each property's verdict against what the variant is expected to do, and
 // print shrunk counterexamples.
-import { VARIANTS, isVariant } from "../impl/types.ts";
+import { VARIANTS, isVariant } from "../contract/vocabulary.ts";
 import type { SystemInit } from "../impl/system.ts";
 import { loadScenarioArg } from "./scenario-arg.ts";
 import type { Scenario } from "../scenario/types.ts";
@@ -9,10 +9,11 @@ import { explore } from "../sched/explorer.ts";
 import type { ExploreMode, ExploreReport, Progress, PropertyVerdict } from "../sched/explorer.ts";
 import { DESCRIPTIONS } from "../sched/properties.ts";
 import { formatEvents, replayEvents } from "../sched/counterexample.ts";
-import { rulesFingerprint } from "../trace/fingerprint.ts";
-import { IMPLEMENTATION, TRACE_FORMAT } from "../trace/types.ts";
-import type { TraceEvent } from "../trace/types.ts";
-import { serialiseTrace, writeFileAtomic } from "../trace/writer.ts";
+import { quotedRulesFingerprint } from "../contract/rules/quoted-fingerprint.ts";
+import { IMPLEMENTATION, TRACE_FORMAT } from "../contract/trace/types.ts";
+import type { WrittenEvent } from "../contract/trace/types.ts";
+import { serialiseTrace } from "../contract/trace/writer.ts";
+import { writeFileAtomic } from "../util/fs-atomic.ts";
 import { parseArgs, parseIntArg } from "./args.ts";
 
 const HELP = `usage: npm run explore -- <scenario.yaml> [--variant V] [--json] [--max-states N]
@@ -75,7 +76,7 @@ export async function run(argv: string[]): Promise<number> {
   });
   if (showProgress && process.stderr.isTTY === true) process.stderr.write("\r\x1b[K");
 
-  const counterexamples = new Map<string, TraceEvent[]>();
+  const counterexamples = new Map<string, WrittenEvent[]>();
   for (const v of report.verdicts) if (v.shrunk) counterexamples.set(v.property, replayEvents(loaded.init, v.shrunk.actions).events);
 
   const traceOut = args.values.get("trace-out");
@@ -85,10 +86,10 @@ export async function run(argv: string[]): Promise<number> {
       const r = replayEvents(loaded.init, first.shrunk.actions);
       const text = serialiseTrace({
         kind: "header", format: TRACE_FORMAT, variant, seed, scenario: scenario.name, scheduler: "explore",
-        implementation: IMPLEMENTATION, rulesFingerprint: rulesFingerprint(variant), bounds: loaded.init.bounds, init: r.init,
+        implementation: IMPLEMENTATION, rulesFingerprint: quotedRulesFingerprint(variant), bounds: loaded.init.bounds, init: r.init,
       }, r.events);
       try {
-        writeFileAtomic(traceOut, text);
+        await writeFileAtomic(traceOut, text);
       } catch (err) {
         console.error(`cannot write ${traceOut}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
         return 2;
@@ -110,7 +111,7 @@ function verdictWord(v: PropertyVerdict, complete: boolean): string {
   return v.expectation === "holds" ? (complete ? "holds (complete search)" : "holds so far (search incomplete)") : "not found";
 }
 
-function textReport(s: Scenario, r: ExploreReport, ces: Map<string, TraceEvent[]>): string[] {
+function textReport(s: Scenario, r: ExploreReport, ces: Map<string, WrittenEvent[]>): string[] {
   const out: string[] = [];
   const rate = r.elapsedMs > 0 ? Math.round((r.states / r.elapsedMs) * 1000) : r.states;
   out.push(`explore ${s.name} (${s.file}), variant ${r.variant}`);
@@ -134,7 +135,7 @@ function textReport(s: Scenario, r: ExploreReport, ces: Map<string, TraceEvent[]
   return out;
 }
 
-function jsonReport(s: Scenario, init: SystemInit, r: ExploreReport, ces: Map<string, TraceEvent[]>, exitCode: number): object {
+function jsonReport(s: Scenario, init: SystemInit, r: ExploreReport, ces: Map<string, WrittenEvent[]>, exitCode: number): object {
   return {
     scenario: s.name, file: s.file, variant: r.variant, bounds: init.bounds, mode: r.mode,
     states: r.states, transitions: r.transitions, depth: r.maxDepth, complete: r.complete, walks: r.walks,

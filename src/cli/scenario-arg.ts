@@ -2,7 +2,7 @@
 // (--variant, else the scenario's own, else PreFix) and build the initial system. Errors are
 // printed here, one per bad field, and reported as `undefined`.
 import type { SystemInit } from "../impl/system.ts";
-import type { Variant } from "../impl/types.ts";
+import type { Variant } from "../contract/vocabulary.ts";
 import { loadScenarioFile, toSystemInit } from "../scenario/load.ts";
 import { formatScenarioError, type Scenario } from "../scenario/types.ts";
 

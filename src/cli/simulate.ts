@@ -1,9 +1,9 @@
 // `simulate <scenario.yaml> --variant V --seed N --out trace.ndjson`: run one schedule of a
 // scenario on the deterministic scheduler and write its trace.
-import { VARIANTS, isVariant } from "../impl/types.ts";
+import { VARIANTS, isVariant } from "../contract/vocabulary.ts";
 import { loadScenarioArg } from "./scenario-arg.ts";
 import { simulateTrace } from "../sched/simulate.ts";
-import { writeFileAtomic } from "../trace/writer.ts";
+import { writeFileAtomic } from "../util/fs-atomic.ts";
 import { parseArgs, parseIntArg } from "./args.ts";
 
 const HELP = `usage: npm run simulate -- <scenario.yaml> [--variant V] [--seed N] [--out trace.ndjson]
@@ -54,7 +54,7 @@ export async function run(argv: string[]): Promise<number> {
   if (outFile === undefined) process.stdout.write(out.text);
   else {
     try {
-      writeFileAtomic(outFile, out.text);
+      await writeFileAtomic(outFile, out.text);
     } catch (err) {
       console.error(`cannot write ${outFile}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
       return 2;

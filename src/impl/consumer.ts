@@ -1,8 +1,8 @@
 // Consumer processes (electric.md §3.3) and the DynamicConsumerSupervisor that starts them.
 // Consumers are :temporary (never restarted); ids are fresh pids, never reused.
-import type { Handle, Pid, TxnId } from "./types.ts";
-import type { Cells } from "../trace/cells.ts";
-import { key1 } from "../trace/cells.ts";
+import type { Handle, Pid, TxnId } from "../contract/vocabulary.ts";
+import type { Cells } from "../contract/vocabulary.ts";
+import { key1 } from "../contract/vocabulary.ts";
 
 export type ConsumerState =
   | "starting" | "running" | "dead_cleanup" | "dead_suspend" | "dead_crash" | "dead_killed" | "dead_shutdown";

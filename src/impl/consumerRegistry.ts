@@ -1,8 +1,9 @@
 // ConsumerRegistry (electric.md §3.4): the handle → pid ETS table owned by the SLC, plus the
 // version-specific publish/broadcast logic that runs inside the SLC process.
-import type { Handle, Pid, VariantConfig } from "./types.ts";
-import type { Cells } from "../trace/cells.ts";
-import { key1 } from "../trace/cells.ts";
+import type { Handle, Pid } from "../contract/vocabulary.ts";
+import type { VariantConfig } from "./variant-config.ts";
+import type { Cells } from "../contract/vocabulary.ts";
+import { key1 } from "../contract/vocabulary.ts";
 
 export class ConsumerRegistry {
   private readonly table: Map<Handle, Pid>;

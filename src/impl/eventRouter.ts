@@ -1,8 +1,8 @@
 // EventRouter (electric.md §3.6): the SLC's filter from transactions to shape handles. It knows
 // nothing about ShapeStatus; removal is idempotent.
-import type { Handle } from "./types.ts";
-import type { Cells } from "../trace/cells.ts";
-import { key1 } from "../trace/cells.ts";
+import type { Handle } from "../contract/vocabulary.ts";
+import type { Cells } from "../contract/vocabulary.ts";
+import { key1 } from "../contract/vocabulary.ts";
 
 export class EventRouter {
   private readonly shapes: Set<Handle>;

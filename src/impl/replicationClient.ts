@@ -1,7 +1,7 @@
 // ReplicationClient (electric.md §3.7): sends one event at a time and acks it only after the SLC
 // replied :ok; after an SLC crash it retries the same (un-acked) event.
-import type { TxnId } from "./types.ts";
-import type { Cells } from "../trace/cells.ts";
+import type { TxnId } from "../contract/vocabulary.ts";
+import type { Cells } from "../contract/vocabulary.ts";
 
 export class ReplicationClient {
   nextTxn: TxnId;

@@ -1,9 +1,9 @@
 // RequestBatcher (electric.md §3.6): a sibling of the SLC that collects registration updates.
 // remove_shape replies at once (waiting would deadlock a terminating consumer against an SLC
 // waiting for its reply); at most one batch is in flight until the SLC acks it.
-import type { Handle } from "./types.ts";
-import type { Cells } from "../trace/cells.ts";
-import { key1 } from "../trace/cells.ts";
+import type { Handle } from "../contract/vocabulary.ts";
+import type { Cells } from "../contract/vocabulary.ts";
+import { key1 } from "../contract/vocabulary.ts";
 
 export type CallResult = "ok" | "noproc";
 

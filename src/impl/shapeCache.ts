@@ -1,8 +1,8 @@
 // ShapeCache (electric.md §3.5): start_consumer_for_handle is check-then-act: it reads
 // ShapeStatus, and starts the consumer in a later step. ShapeCleaner does not go through
 // ShapeCache, so a removal can land in between (§5b).
-import type { Handle } from "./types.ts";
-import type { Cells } from "../trace/cells.ts";
+import type { Handle } from "../contract/vocabulary.ts";
+import type { Cells } from "../contract/vocabulary.ts";
 
 export interface CacheRequest {
   readonly h: Handle;

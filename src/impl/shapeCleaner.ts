@@ -1,9 +1,9 @@
 // ShapeCleaner.remove_shape_immediate (electric.md §3.1) as resumable chains, one per slot.
 // Order: ShapeStatus → Consumer.stop → Storage.cleanup! → SLC.remove_shape (batcher, async).
 // Fix B puts a non-blocking router removal first and waits for it in the chain's own task.
-import type { ChainSlot, Handle } from "./types.ts";
-import type { Cells } from "../trace/cells.ts";
-import { key1 } from "../trace/cells.ts";
+import type { ChainSlot, Handle } from "../contract/vocabulary.ts";
+import type { Cells } from "../contract/vocabulary.ts";
+import { key1 } from "../contract/vocabulary.ts";
 
 export type ChainPc = "routerRemove" | "routerWait" | "status" | "stop" | "storage" | "slcRemove" | "done" | "aborted";
 

@@ -1,8 +1,8 @@
 // ShapeLogCollector (electric.md §3.6): one mailbox, messages handled one at a time in arrival
 // order. It owns the EventRouter and the ConsumerRegistry table; both die with it.
-import type { Handle, Pid, TxnId } from "./types.ts";
-import type { Cells } from "../trace/cells.ts";
-import { key1 } from "../trace/cells.ts";
+import type { Handle, Pid, TxnId } from "../contract/vocabulary.ts";
+import type { Cells } from "../contract/vocabulary.ts";
+import { key1 } from "../contract/vocabulary.ts";
 import { EventRouter } from "./eventRouter.ts";
 import { ConsumerRegistry } from "./consumerRegistry.ts";
 import type { UndeliverableReason } from "./consumerRegistry.ts";

@@ -1,8 +1,8 @@
 // ShapeStatus (electric.md §3.2): the shape metadata store. It lives outside the shape
 // subsystem, so it survives SLC crashes. Fix C adds a routing tombstone (§"Model recommendation").
-import type { Handle } from "./types.ts";
-import type { Cells } from "../trace/cells.ts";
-import { key1 } from "../trace/cells.ts";
+import type { Handle } from "../contract/vocabulary.ts";
+import type { Cells } from "../contract/vocabulary.ts";
+import { key1 } from "../contract/vocabulary.ts";
 
 type Entry = "present" | "tombstoned";
 

@@ -1,8 +1,8 @@
 // Storage (electric.md §3.3, §5b): shape data on disk. A consumer's writer creates or opens it on
 // initialisation; Storage.cleanup! deletes it. Nothing stops a later writer from re-creating it.
-import type { Handle } from "./types.ts";
-import type { Cells } from "../trace/cells.ts";
-import { key1 } from "../trace/cells.ts";
+import type { Handle } from "../contract/vocabulary.ts";
+import type { Cells } from "../contract/vocabulary.ts";
+import { key1 } from "../contract/vocabulary.ts";
 
 type Entry = "present" | "cleaned";
 

@@ -1,7 +1,7 @@
 // Supervision (electric.md §3.7): an SLC crash takes down ShapeLogCollector.Supervisor
 // (one_for_all, max_restarts 0), and Shapes.Supervisor restarts the whole shape subsystem.
 // ShapeStatus and storage live elsewhere and survive.
-import type { Cells } from "../trace/cells.ts";
+import type { Cells } from "../contract/vocabulary.ts";
 
 export type CrashCause = "none" | "sendNil" | "external";
 

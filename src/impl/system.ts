@@ -1,10 +1,11 @@
 // The whole system: every component, wired together. `enabled` lists the atomic steps each
 // process can take now (one scheduling choice each), `apply` performs one, and `project` reads
 // the contract cells back from the components' own state.
-import type { Action, ActionParams, Bounds, ChainSlot, Handle, Outcome, Pid, Variant, VariantConfig } from "./types.ts";
-import { range, variantConfig } from "./types.ts";
-import type { Cells } from "../trace/cells.ts";
-import { key2 } from "../trace/cells.ts";
+import type { Action, ActionParams, Bounds, ChainSlot, Handle, Outcome, Pid, Variant } from "../contract/vocabulary.ts";
+import { range } from "../contract/vocabulary.ts";
+import { variantConfig, type VariantConfig } from "./variant-config.ts";
+import type { Cells } from "../contract/vocabulary.ts";
+import { key2 } from "../contract/vocabulary.ts";
 import { ShapeStatus } from "./shapeStatus.ts";
 import { Storage } from "./storage.ts";
 import { Consumers } from "./consumer.ts";

@@ -5,8 +5,8 @@
 // as #map from index to value, nested for two indices), plus `action` (label; "init" for state
 // 0), `params` (record of #bigint), `process`, `outcome`, `seq`, and Quint's MBT pair
 // `mbt::actionTaken` / `mbt::nondetPicks` (Option-encoded) so quint-connect style tools read it.
-import type { Scalar } from "../checker/types.ts";
-import type { TraceEvent, TraceHeader } from "../checker/trace-format.ts";
+import type { Scalar } from "../contract/rules/types.ts";
+import type { TraceEvent, TraceHeader, TraceParams } from "../contract/trace/types.ts";
 import { bigint, encodeScalar, type ItfJson } from "./value.ts";
 
 const KEY = /^([^[\]]+)((?:\[\d+\])*)$/;
@@ -51,8 +51,13 @@ function encodeVar(v: VarTree, s: ReadonlyMap<string, Scalar>): ItfJson {
   return emit(root);
 }
 
-function paramsRecord(p: Record<string, number>): ItfJson {
-  return Object.fromEntries(Object.entries(p).map(([k, v]) => [k, bigint(v)]));
+/** The parameters that are present (a parsed event has no undefined ones; the type allows them). */
+function paramEntries(p: TraceParams): [string, number][] {
+  return Object.entries(p).filter((kv): kv is [string, number] => kv[1] !== undefined);
+}
+
+function paramsRecord(p: TraceParams): ItfJson {
+  return Object.fromEntries(paramEntries(p).map(([k, v]) => [k, bigint(v)]));
 }
 
 export function toItf(header: TraceHeader, events: Iterable<TraceEvent>, source: string): ItfJson {
@@ -60,7 +65,7 @@ export function toItf(header: TraceHeader, events: Iterable<TraceEvent>, source:
   const state = new Map<string, Scalar>(Object.entries(header.init));
   const names = [...vars.keys()];
   const states: ItfJson[] = [];
-  const snap = (i: number, action: string, process: string, params: Record<string, number>, outcome: string): void => {
+  const snap = (i: number, action: string, process: string, params: TraceParams, outcome: string): void => {
     const st: { [k: string]: ItfJson } = { "#meta": { index: i } };
     for (const n of names) st[n] = encodeVar(vars.get(n)!, state);
     st.action = action;
@@ -69,7 +74,7 @@ export function toItf(header: TraceHeader, events: Iterable<TraceEvent>, source:
     st.outcome = outcome;
     st.seq = bigint(i);
     st["mbt::actionTaken"] = action;
-    st["mbt::nondetPicks"] = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, { tag: "Some", value: bigint(v) }]));
+    st["mbt::nondetPicks"] = Object.fromEntries(paramEntries(params).map(([k, v]) => [k, { tag: "Some", value: bigint(v) }]));
     states.push(st);
   };
   snap(0, "init", "init", {}, "ok");

@@ -6,12 +6,13 @@
 // case- and underscore-insensitively; Option ints (Some(x)/None) map to x / -1.
 import type { Model } from "../checker/interp.ts";
 import type { RulesCache } from "../checker/rules.ts";
-import type { TraceEvent, TraceHeader } from "../checker/trace-format.ts";
-import { TRACE_FORMAT } from "../checker/trace-format.ts";
+import type { TraceEvent, TraceHeader, TraceParams } from "../contract/trace/types.ts";
+import { TRACE_FORMAT } from "../contract/trace/types.ts";
 import { cellKey, type VarLayout } from "../checker/layout.ts";
-import { rulesFingerprint } from "../checker/fingerprint.ts";
-import type { Result, RulesDoc, Scalar, VariableDecl } from "../checker/types.ts";
-import { err, ok } from "../checker/types.ts";
+import { rulesFingerprint } from "../contract/rules/fingerprint.ts";
+import type { RulesDoc, Scalar, VariableDecl } from "../contract/rules/types.ts";
+import type { Result } from "../contract/result.ts";
+import { err, ok } from "../contract/result.ts";
 import { decode, describe, type Decoded } from "./value.ts";
 
 export interface ItfImportOptions {

@@ -1,8 +1,9 @@
 // ITF values (Apalache ADR-015 plus Quint's additions), decoded into a small tagged form.
 // Encoding we write: integers as {"#bigint":"n"}, booleans and strings (our enum values) as JSON,
 // per-index cells as {"#map":[[index, value], ...]} (nested for two indices), records as objects.
-import type { Result, Scalar } from "../checker/types.ts";
-import { err, ok } from "../checker/types.ts";
+import type { Scalar } from "../contract/rules/types.ts";
+import type { Result } from "../contract/result.ts";
+import { err, ok } from "../contract/result.ts";
 
 export type ItfJson = null | boolean | number | string | ItfJson[] | { [k: string]: ItfJson };
 

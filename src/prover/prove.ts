@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { leanSourcesSha256, listLeanSources } from "../checker/fingerprint.ts";
+import { leanSourcesSha256, listLeanSources } from "./lean-sources.ts";
 import { writeFileAtomic } from "../util/fs-atomic.ts";
 import { deniedAxioms, type AuditMethod } from "./axiom-audit.ts";
 import { formatDiagnostic, isSorry, type Diagnostic } from "./diagnostics.ts";
@@ -331,4 +331,4 @@ export function moduleLine(m: ModuleResult): string {
   return lines.join("\n");
 }
 
-export { PackageError, listLeanSources };
+export { PackageError };

@@ -6,7 +6,7 @@
 import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { canonicalJson, rulesFingerprint } from "../checker/fingerprint.ts";
+import { canonicalJson, rulesFingerprint } from "../contract/rules/fingerprint.ts";
 import { writeFileAtomic } from "../util/fs-atomic.ts";
 
 export interface RulesFileResult {

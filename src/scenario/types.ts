@@ -1,5 +1,5 @@
 // A scenario as written in YAML (traces/scenarios/*.yaml), after validation.
-import type { Bounds, Variant } from "../impl/types.ts";
+import type { Bounds, Variant } from "../contract/vocabulary.ts";
 import type { EnvActions, ShapeInit } from "../impl/system.ts";
 
 export interface Scenario {

@@ -2,7 +2,7 @@
 // deduplication (small scenarios), or seeded random walks (larger ones). Every transition and
 // every reached state is checked against the properties; the first (shortest, under BFS)
 // violation of each property is kept and shrunk.
-import type { Action } from "../impl/types.ts";
+import type { Action } from "../contract/vocabulary.ts";
 import { System } from "../impl/system.ts";
 import type { SystemInit } from "../impl/system.ts";
 import { Prng } from "./prng.ts";

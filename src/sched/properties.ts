@@ -1,7 +1,7 @@
 // The properties the explorer checks on every explored state and transition, and what each
 // variant is expected to do about them (electric.md "Safety invariants").
-import type { Outcome, Variant } from "../impl/types.ts";
-import { range } from "../impl/types.ts";
+import type { Outcome, Variant } from "../contract/vocabulary.ts";
+import { range } from "../contract/vocabulary.ts";
 import type { System } from "../impl/system.ts";
 import { isLive } from "../impl/consumer.ts";
 

@@ -1,12 +1,12 @@
 // The deterministic scheduler: at every step it lists the enabled atomic actions of all
 // processes and picks one with the seeded PRNG (policy "random"), or follows a script of process
 // names first (policy "scripted", then random). Same seed + scenario ⇒ same trace.
-import type { Action } from "../impl/types.ts";
+import type { Action } from "../contract/vocabulary.ts";
 import type { System, SystemInit } from "../impl/system.ts";
 import { System as Sys } from "../impl/system.ts";
-import { cellKeys } from "../trace/cells.ts";
-import type { CellValue } from "../trace/cells.ts";
-import type { TraceEvent } from "../trace/types.ts";
+import { cellKeys } from "../contract/vocabulary.ts";
+import type { CellValue } from "../contract/vocabulary.ts";
+import type { WrittenEvent } from "../contract/trace/types.ts";
 import { Prng } from "./prng.ts";
 import { recordStep } from "./step.ts";
 
@@ -19,7 +19,7 @@ export interface RunOptions {
 
 export interface RunResult {
   readonly init: Record<string, CellValue>;
-  readonly events: readonly TraceEvent[];
+  readonly events: readonly WrittenEvent[];
   readonly system: System;
   readonly actions: readonly Action[];
   /** Why the run ended. */
@@ -36,7 +36,7 @@ export function runSchedule(initCfg: SystemInit, opts: RunOptions): RunResult {
     if (v !== undefined) init[k] = v;
   }
   const rng = new Prng(opts.seed);
-  const events: TraceEvent[] = [];
+  const events: WrittenEvent[] = [];
   const actions: Action[] = [];
   const script = [...(opts.script ?? [])];
   let before = cells0;

@@ -2,7 +2,7 @@
 // candidate replayed from the initial state; an action that is not enabled at its turn is
 // skipped, and the replay stops at the first violation, so a passing candidate can only get
 // shorter. The result is confirmed by a strict replay.
-import type { Action } from "../impl/types.ts";
+import type { Action } from "../contract/vocabulary.ts";
 import { System } from "../impl/system.ts";
 import type { SystemInit } from "../impl/system.ts";
 import type { PropertyId } from "./properties.ts";

@@ -1,9 +1,9 @@
 // One recorded step: apply an action and read back, from the components, the cells it touched.
-import type { Action } from "../impl/types.ts";
+import type { Action } from "../contract/vocabulary.ts";
 import type { System } from "../impl/system.ts";
-import type { Cells, CellValue } from "../trace/cells.ts";
-import { key1 } from "../trace/cells.ts";
-import type { TraceEvent } from "../trace/types.ts";
+import type { Cells, CellValue } from "../contract/vocabulary.ts";
+import { key1 } from "../contract/vocabulary.ts";
+import type { WrittenEvent } from "../contract/trace/types.ts";
 
 /** Cells that name the acting process's own control state; always reported even if unchanged. */
 function ownCells(a: Action): string[] {
@@ -29,7 +29,7 @@ export function diffPost(before: Cells, after: Cells, order: readonly string[], 
 }
 
 export interface RecordedStep {
-  readonly event: TraceEvent;
+  readonly event: WrittenEvent;
   readonly before: Cells;
   readonly after: Cells;
 }
@@ -37,7 +37,7 @@ export interface RecordedStep {
 export function recordStep(sys: System, a: Action, seq: number, order: readonly string[], before: Cells = sys.project()): RecordedStep {
   const res = sys.apply(a);
   const after = sys.project();
-  const event: TraceEvent = {
+  const event: WrittenEvent = {
     kind: "event", seq, process: a.process, action: a.label, params: a.params, outcome: res.outcome,
     post: diffPost(before, after, order, ownCells(a)),
   };

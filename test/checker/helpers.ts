@@ -7,7 +7,7 @@ import { checkStream } from "../../src/checker/stream.ts";
 import type { CheckOptions, TraceResult } from "../../src/checker/check.ts";
 import { defaultState, makeHeader, randomWalk, rng } from "../../src/checker/generate.ts";
 import type { Model } from "../../src/checker/interp.ts";
-import type { Scalar } from "../../src/checker/types.ts";
+import type { Scalar } from "../../src/contract/rules/types.ts";
 
 export const here = path.dirname(fileURLToPath(import.meta.url));
 export const fixtureRulesDir = path.join(here, "fixtures", "rules");

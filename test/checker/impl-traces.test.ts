@@ -8,23 +8,23 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { RulesCache, defaultRulesDir, repoRoot } from "../../src/checker/rules.ts";
-import { loadTraceSchema } from "../../src/checker/schema.ts";
+import { loadTraceSchema } from "../../src/contract/trace/schema.ts";
 import { checkStream } from "../../src/checker/stream.ts";
 import { checkFile } from "../../src/checker/stream.ts";
 import { formatResult } from "../../src/checker/report.ts";
 import type { CheckOptions, TraceResult } from "../../src/checker/check.ts";
-import type { Result, RulesDoc } from "../../src/checker/types.ts";
-import { VARIANTS, type Variant } from "../../src/impl/types.ts";
+import type { RulesDoc } from "../../src/contract/rules/types.ts";
+import type { Result } from "../../src/contract/result.ts";
+import { VARIANTS, type Variant } from "../../src/contract/vocabulary.ts";
 import { loadScenarioFile, toSystemInit } from "../../src/scenario/load.ts";
 import { simulateTrace } from "../../src/sched/simulate.ts";
 import { explore } from "../../src/sched/explorer.ts";
 import { replayEvents } from "../../src/sched/counterexample.ts";
-import { serialiseTrace } from "../../src/trace/writer.ts";
-import { rulesFingerprint } from "../../src/trace/fingerprint.ts";
-import { IMPLEMENTATION, TRACE_FORMAT } from "../../src/trace/types.ts";
+import { serialiseTrace } from "../../src/contract/trace/writer.ts";
+import { quotedRulesFingerprint } from "../../src/contract/rules/quoted-fingerprint.ts";
+import { IMPLEMENTATION, TRACE_FORMAT } from "../../src/contract/trace/types.ts";
 import { toItf } from "../../src/itf/export.ts";
 import { checkItfText } from "../../src/itf/check.ts";
-import type { TraceEvent, TraceHeader } from "../../src/checker/trace-format.ts";
 
 const withRules = VARIANTS.filter((v) => existsSync(path.join(defaultRulesDir, `${v}.json`)));
 const tracesDir = path.join(repoRoot, "traces");
@@ -116,7 +116,7 @@ describe.skipIf(withRules.length === 0)("implementation traces vs Lean rules", (
           checked++;
           if ((await checkImpl(out.text, name, path.basename(file), failures)) && run.seed <= 2) {
             // and the same trace through ITF export -> import -> check
-            const itf = toItf(out.header as unknown as TraceHeader, out.result.events as unknown as TraceEvent[], name);
+            const itf = toItf(out.header, out.result.events, name);
             const ri = await checkItfText(JSON.stringify(itf), `${name} (ITF)`, await opts());
             if (!ri.ok) failures.add(`${path.basename(file)} (ITF)`, ri);
           }
@@ -142,7 +142,7 @@ describe.skipIf(withRules.length === 0)("implementation traces vs Lean rules", (
             const rep = replayEvents(init.init, actions);
             const text = serialiseTrace({
               kind: "header", format: TRACE_FORMAT, variant: v, seed: 1, scenario: loaded.scenario.name, scheduler: "explore",
-              implementation: IMPLEMENTATION, rulesFingerprint: rulesFingerprint(v), bounds: init.init.bounds, init: rep.init,
+              implementation: IMPLEMENTATION, rulesFingerprint: quotedRulesFingerprint(v), bounds: init.init.bounds, init: rep.init,
             }, rep.events);
             await checkImpl(text, `${path.basename(file)} ${v} ${verdict.property} (${kind})`, path.basename(file), failures);
           }

@@ -5,8 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import { bindEnv, compileModel, failedGuards, successor } from "../../src/checker/interp.ts";
 import { parseRules, readRulesFile } from "../../src/checker/rules.ts";
-import type { Effect, Expr, RulesDoc } from "../../src/checker/types.ts";
-import { canonicalJson, rulesFingerprint } from "../../src/checker/fingerprint.ts";
+import type { Effect, Expr, RulesDoc } from "../../src/contract/rules/types.ts";
+import { canonicalJson, rulesFingerprint } from "../../src/contract/rules/fingerprint.ts";
 
 function doc(guards: { name: string; expr: Expr }[], effects: Effect[]): RulesDoc {
   return {

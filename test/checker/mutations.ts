@@ -1,5 +1,5 @@
 // Trace mutations over NDJSON lines (header at index 0). Pure: lines in, lines out.
-import type { Scalar } from "../../src/checker/types.ts";
+import type { Scalar } from "../../src/contract/rules/types.ts";
 
 type Obj = Record<string, unknown> & { seq: number; action: string; params: Record<string, number>; outcome: string; post: Record<string, Scalar> };
 export const parse = (l: string) => JSON.parse(l) as Obj;

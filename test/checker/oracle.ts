@@ -2,7 +2,7 @@
 // successor, full comparison, no streaming. It shares only the compiled Expr/Effect closures
 // with the checker (the semantics under test elsewhere, against Lean's table).
 import { bindEnv, failedGuards, successor, type Model } from "../../src/checker/interp.ts";
-import type { Scalar } from "../../src/checker/types.ts";
+import type { Scalar } from "../../src/contract/rules/types.ts";
 
 interface Ev { seq: number; action: string; params: Record<string, number>; outcome: string; post: Record<string, Scalar> }
 

@@ -6,9 +6,10 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { bindEnv, bindings, compileModel, failedGuards, successor, type Model } from "../../src/checker/interp.ts";
 import { parseRules, repoRoot } from "../../src/checker/rules.ts";
-import { leanSourcesSha256, rulesFingerprint } from "../../src/checker/fingerprint.ts";
+import { rulesFingerprint } from "../../src/contract/rules/fingerprint.ts";
+import { leanSourcesSha256 } from "../../src/prover/lean-sources.ts";
 import { stateToRecord } from "../../src/checker/layout.ts";
-import type { Scalar } from "../../src/checker/types.ts";
+import type { Scalar } from "../../src/contract/rules/types.ts";
 import { fixtureRulesDir } from "./helpers.ts";
 
 const leanRules = path.join(repoRoot, "lean", "rules");

@@ -1,5 +1,5 @@
 // Test helpers: build small systems and drive them by action label.
-import type { Action, ActionLabel, ActionParams, Variant } from "../../src/impl/types.ts";
+import type { Action, ActionLabel, ActionParams, Variant } from "../../src/contract/vocabulary.ts";
 import { System } from "../../src/impl/system.ts";
 import type { ShapeInit, SystemInit } from "../../src/impl/system.ts";
 

@@ -8,7 +8,7 @@ import { Consumers } from "../../src/impl/consumer.ts";
 import { RequestBatcher } from "../../src/impl/requestBatcher.ts";
 import { ShapeLogCollector } from "../../src/impl/shapeLogCollector.ts";
 import { ShapeCache } from "../../src/impl/shapeCache.ts";
-import { variantConfig } from "../../src/impl/types.ts";
+import { variantConfig } from "../../src/impl/variant-config.ts";
 
 describe("ShapeStatus", () => {
   it("removes a present shape once; the second remover gets enoshape", () => {

@@ -1,6 +1,6 @@
 // Cross-component behaviour of each version, driven through the system's atomic steps.
 import { describe, expect, it } from "vitest";
-import { VARIANTS } from "../../src/impl/types.ts";
+import { VARIANTS } from "../../src/contract/vocabulary.ts";
 import { cell, enabledLabels, make, recipeInit, step, steps, withRunningConsumer } from "../helpers/system.ts";
 
 const window = ["RemoveShape", "CleanerStatus", "TxnArrive", "SlcRoute", "SlcResolveAsk", "CacheCheckNoShape"] as const;

@@ -6,7 +6,8 @@ import { toItf } from "../../src/itf/export.ts";
 import { importItf } from "../../src/itf/import.ts";
 import { checkItfText } from "../../src/itf/check.ts";
 import { decode } from "../../src/itf/value.ts";
-import { parseEvent, parseHeader, type TraceEvent } from "../../src/checker/trace-format.ts";
+import { parseEvent, parseHeader } from "../../src/contract/trace/parse.ts";
+import type { TraceEvent } from "../../src/contract/trace/types.ts";
 import { formatResult } from "../../src/checker/report.ts";
 
 async function ourTrace(seed: number) {

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { listLeanSources } from "../../src/prover/prove.ts";
+import { listLeanSources } from "../../src/prover/lean-sources.ts";
 import { loadHeadline } from "../../src/prover/headline.ts";
 import { loadPackage } from "../../src/prover/lake-package.ts";
 

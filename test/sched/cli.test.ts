@@ -4,7 +4,7 @@ import { execa } from "execa";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { validateRecord } from "../../src/trace/schema.ts";
+import { validateRecord } from "../helpers/trace-schema.ts";
 
 const cli = (...args: string[]) => execa("npx", ["tsx", "src/cli/main.ts", ...args], { reject: false });
 

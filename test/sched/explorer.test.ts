@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { VARIANTS } from "../../src/impl/types.ts";
-import type { Action, Variant } from "../../src/impl/types.ts";
+import { VARIANTS } from "../../src/contract/vocabulary.ts";
+import type { Action, Variant } from "../../src/contract/vocabulary.ts";
 import { loadScenarioFile, toSystemInit } from "../../src/scenario/load.ts";
 import type { SystemInit } from "../../src/impl/system.ts";
 import { explore } from "../../src/sched/explorer.ts";

@@ -2,10 +2,10 @@
 // lean/rules/<Variant>.table.json is exported (RULES_DIR=lean/build/rules points it elsewhere).
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { VARIANTS } from "../../src/impl/types.ts";
+import { VARIANTS } from "../../src/contract/vocabulary.ts";
 import { loadScenarioFile, toSystemInit } from "../../src/scenario/load.ts";
-import { diffAgainstTable } from "../../src/sched/differential.ts";
-import type { Table } from "../../src/sched/differential.ts";
+import { diffAgainstTable } from "../helpers/differential.ts";
+import type { Table } from "../helpers/differential.ts";
 
 const dir = process.env.RULES_DIR ?? "lean/rules";
 

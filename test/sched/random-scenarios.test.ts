@@ -2,11 +2,11 @@
 // and structurally sound (seq, crash only on SlcCrash, mbox at most one E and one B).
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { VARIANTS } from "../../src/impl/types.ts";
+import { VARIANTS } from "../../src/contract/vocabulary.ts";
 import type { SystemInit } from "../../src/impl/system.ts";
 import { runSchedule } from "../../src/sched/scheduler.ts";
-import { validateRecord } from "../../src/trace/schema.ts";
-import { eventLine } from "../../src/trace/writer.ts";
+import { validateRecord } from "../helpers/trace-schema.ts";
+import { eventLine } from "../../src/contract/trace/writer.ts";
 
 const arbInit: fc.Arbitrary<SystemInit> = fc
   .record({ H: fc.integer({ min: 1, max: 3 }), C: fc.integer({ min: 1, max: 3 }), K: fc.integer({ min: 1, max: 3 }), T: fc.integer({ min: 1, max: 3 }) })

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { VARIANTS } from "../../src/impl/types.ts";
+import { VARIANTS } from "../../src/contract/vocabulary.ts";
 import { loadScenarioFile, toSystemInit } from "../../src/scenario/load.ts";
 import type { Scenario } from "../../src/scenario/types.ts";
 import { simulateTrace } from "../../src/sched/simulate.ts";
 import { runSchedule } from "../../src/sched/scheduler.ts";
 import { System } from "../../src/impl/system.ts";
-import { cellKeys } from "../../src/trace/cells.ts";
+import { cellKeys } from "../../src/contract/vocabulary.ts";
 
 function scenario(name: string): Scenario {
   const l = loadScenarioFile(`traces/scenarios/${name}.yaml`);

@@ -1,8 +1,8 @@
 // The vocabulary in code matches docs/contracts.md: a change to the contract's tables shows up here.
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { ACTION_LABELS } from "../../src/impl/types.ts";
-import { cellKeys } from "../../src/trace/cells.ts";
+import { ACTION_LABELS } from "../../src/contract/vocabulary.ts";
+import { cellKeys } from "../../src/contract/vocabulary.ts";
 
 const doc = readFileSync("docs/contracts.md", "utf8");
 

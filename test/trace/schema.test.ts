@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { validateRecord } from "../../src/trace/schema.ts";
-import { ACTION_LABELS } from "../../src/impl/types.ts";
+import { validateRecord } from "../helpers/trace-schema.ts";
+import { ACTION_LABELS } from "../../src/contract/vocabulary.ts";
 import { readFileSync } from "node:fs";
-import { SCHEMA_PATH } from "../../src/trace/schema.ts";
-import { cellKeys } from "../../src/trace/cells.ts";
+import { SCHEMA_PATH } from "../helpers/trace-schema.ts";
+import { cellKeys } from "../../src/contract/vocabulary.ts";
+import { Ajv } from "ajv";
 
 const header = JSON.parse(readFileSync("traces/race-recipe.PreFix.ndjson", "utf8").split("\n")[0] ?? "{}") as Record<string, unknown>;
 const event = { kind: "event", seq: 1, process: "cleaner:0", action: "CleanerStatus", params: { k: 0 }, outcome: "ok", post: { "status[0]": "absent", "chainPc[0]": "stop" } };
@@ -12,6 +13,10 @@ describe("trace schema", () => {
   it("accepts the contract's header and event examples", () => {
     expect(validateRecord(header)).toEqual([]);
     expect(validateRecord(event)).toEqual([]);
+  });
+  it("compiles under ajv's strict mode (no unknown keywords, no ambiguous types)", () => {
+    const schema = JSON.parse(readFileSync(SCHEMA_PATH, "utf8")) as object;
+    expect(() => new Ajv({ strict: true }).compile(schema)).not.toThrow();
   });
   it("lists exactly the contract's action labels", () => {
     const schema = JSON.parse(readFileSync(SCHEMA_PATH, "utf8")) as { definitions: { actionLabel: { enum: string[] } } };

@@ -1,10 +1,11 @@
 // Read a whole NDJSON trace into memory (for ITF export; the checker itself streams).
 import { createReadStream } from "node:fs";
 import type { Readable } from "node:stream";
-import { LineSplitter } from "../checker/lines.ts";
-import { parseEvent, parseHeader, type TraceEvent, type TraceHeader } from "../checker/trace-format.ts";
-import type { Result } from "../checker/types.ts";
-import { err, ok } from "../checker/types.ts";
+import { LineSplitter } from "./lines.ts";
+import { parseEvent, parseHeader } from "./parse.ts";
+import type { TraceEvent, TraceHeader } from "./types.ts";
+import type { Result } from "../result.ts";
+import { err, ok } from "../result.ts";
 
 export async function readTrace(input: Readable | string, name: string): Promise<Result<{ header: TraceHeader; events: TraceEvent[] }>> {
   const stream = typeof input === "string" ? createReadStream(input) : input;

@@ -1,15 +1,16 @@
-// The trace JSON Schema (traces/schema/trace.schema.json, owned by the implementation), compiled
+// The trace JSON Schema (traces/schema/trace.schema.json, part of the public contract), compiled
 // once with ajv and applied to every line. Absent schema: structural validation only.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { Ajv } from "ajv";
 import { Ajv2019 } from "ajv/dist/2019.js";
 import { Ajv2020 } from "ajv/dist/2020.js";
-import { ajvMessage, repoRoot } from "./rules.ts";
-import type { Result } from "./types.ts";
-import { err, ok } from "./types.ts";
+import { PROJECT_ROOT } from "../../util/project-root.ts";
+import { ajvMessage } from "../ajv-message.ts";
+import type { Result } from "../result.ts";
+import { err, ok } from "../result.ts";
 
-export const defaultSchemaPath = path.join(repoRoot, "traces", "schema", "trace.schema.json");
+export const defaultSchemaPath = path.join(PROJECT_ROOT, "traces", "schema", "trace.schema.json");
 
 /** Validates one parsed line; returns an error message or undefined. */
 export type LineValidator = (line: unknown, lineNo: number) => string | undefined;

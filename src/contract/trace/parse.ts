@@ -1,37 +1,13 @@
-// The NDJSON trace format (docs/contracts.md section 3): typed header/event records and a
-// structural validator whose messages say which field was wrong and what was expected.
-// The JSON Schema in traces/schema/ is applied as well when present (schema.ts); this code is
-// what turns a parsed line into typed data.
-import type { Result, Scalar } from "./types.ts";
-import { err, ok } from "./types.ts";
-
-export const TRACE_FORMAT = "electric-race-trace/1";
-
-export interface TraceHeader {
-  kind: "header";
-  format: string;
-  variant: string;
-  rulesFingerprint: string;
-  bounds: Record<string, number>;
-  init: Record<string, Scalar>;
-  seed?: unknown;
-  scenario?: unknown;
-  scheduler?: unknown;
-  implementation?: unknown;
-}
-
-export interface TraceEvent {
-  kind: "event";
-  seq: number;
-  process: string;
-  action: string;
-  params: Record<string, number>;
-  outcome: "ok" | "crash";
-  post: Record<string, Scalar>;
-}
+// Reading one trace record: a structural validator whose messages say which field was wrong and
+// what was expected, turning a parsed line into the typed records of types.ts. The JSON Schema in
+// traces/schema/ is applied as well when present (schema.ts).
+import { TRACE_FORMAT, type TraceEvent, type TraceHeader } from "./types.ts";
+import type { CellValue } from "../vocabulary.ts";
+import type { Result } from "../result.ts";
+import { err, ok } from "../result.ts";
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-const isScalar = (v: unknown): v is Scalar =>
+const isScalar = (v: unknown): v is CellValue =>
   typeof v === "boolean" || typeof v === "string" || (typeof v === "number" && Number.isFinite(v));
 export const show = (v: unknown): string => {
   const s = JSON.stringify(v);

@@ -1,7 +1,10 @@
 // The rules document exported from Lean (docs/contracts.md section 2), as TypeScript types.
-// These types describe data; the meaning lives in interp.ts, which mirrors Lean's eval/apply.
+// These types describe data; the meaning lives in the checker's interp.ts, which mirrors Lean's
+// eval/apply.
+import type { CellValue } from "../vocabulary.ts";
 
-export type Scalar = boolean | number | string;
+/** A cell value as the rules speak of it: the vocabulary's CellValue. */
+export type Scalar = CellValue;
 
 export type ExprOp = "not" | "and" | "or" | "eq" | "ne" | "lt" | "le" | "add" | "sub" | "ite";
 
@@ -65,7 +68,3 @@ export interface RulesDoc {
 
 /** Bounds are keyed by the bound name (H, C, K, T), as in trace headers. */
 export type Bounds = Record<string, number>;
-
-export type Result<T, E = string> = { ok: true; value: T } | { ok: false; error: E };
-export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
-export const err = <E>(error: E): { ok: false; error: E } => ({ ok: false, error });

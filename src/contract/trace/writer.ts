@@ -1,11 +1,9 @@
 // Serialising traces: one JSON object per line, keys in a fixed order so that the same run gives
-// the same bytes. Files are written atomically (tmp + rename) so a reader never sees half a trace.
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, basename, join } from "node:path";
-import type { TraceEvent, TraceHeader } from "./types.ts";
+// the same bytes. Callers write the text with util/fs-atomic.ts, so a reader never sees half a trace.
+import type { TraceEvent, WrittenHeader } from "./types.ts";
 
 /** Rebuild objects with keys in a fixed order (JSON.stringify keeps insertion order). */
-export function headerLine(h: TraceHeader): string {
+export function headerLine(h: WrittenHeader): string {
   const o = {
     kind: h.kind, format: h.format, variant: h.variant, seed: h.seed, scenario: h.scenario,
     scheduler: h.scheduler, implementation: h.implementation, rulesFingerprint: h.rulesFingerprint,
@@ -24,13 +22,6 @@ export function eventLine(e: TraceEvent): string {
   return JSON.stringify(o);
 }
 
-export function serialiseTrace(header: TraceHeader, events: readonly TraceEvent[]): string {
+export function serialiseTrace(header: WrittenHeader, events: readonly TraceEvent[]): string {
   return [headerLine(header), ...events.map(eventLine)].join("\n") + "\n";
-}
-
-export function writeFileAtomic(path: string, content: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  writeFileSync(tmp, content);
-  renameSync(tmp, path);
 }

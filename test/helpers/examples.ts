@@ -1,10 +1,10 @@
 // The committed example traces (traces/*.ndjson): which scenario, variant, seed and policy each
 // comes from. A test regenerates every one and compares it byte for byte.
 import { fileURLToPath } from "node:url";
-import type { Variant } from "../impl/types.ts";
-import { loadScenarioFile, toSystemInit } from "../scenario/load.ts";
-import { formatScenarioError } from "../scenario/types.ts";
-import { simulateTrace } from "./simulate.ts";
+import type { Variant } from "../../src/contract/vocabulary.ts";
+import { loadScenarioFile, toSystemInit } from "../../src/scenario/load.ts";
+import { formatScenarioError } from "../../src/scenario/types.ts";
+import { simulateTrace } from "../../src/sched/simulate.ts";
 
 export interface ExampleTrace {
   readonly file: string; // relative to traces/

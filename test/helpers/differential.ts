@@ -3,11 +3,11 @@
 // implementation reaches and every step it takes must be one the rules allow; the rules'
 // steps the implementation never takes from its own reachable states are listed, so each
 // restriction can be explained.
-import type { Action } from "../impl/types.ts";
-import { System } from "../impl/system.ts";
-import type { SystemInit } from "../impl/system.ts";
-import type { CellValue } from "../trace/cells.ts";
-import { cellKeys } from "../trace/cells.ts";
+import type { Action } from "../../src/contract/vocabulary.ts";
+import { System } from "../../src/impl/system.ts";
+import type { SystemInit } from "../../src/impl/system.ts";
+import type { CellValue } from "../../src/contract/vocabulary.ts";
+import { cellKeys } from "../../src/contract/vocabulary.ts";
 
 export interface TableTransition {
   readonly action: string;

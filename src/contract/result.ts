@@ -1,0 +1,4 @@
+// Errors as values: a reader of user input returns one of these, and its caller must look.
+export type Result<T, E = string> = { ok: true; value: T } | { ok: false; error: E };
+export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
+export const err = <E>(error: E): { ok: false; error: E } => ({ ok: false, error });
