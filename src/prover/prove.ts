@@ -6,6 +6,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { leanSourcesSha256, listLeanSources } from "./lean-sources.ts";
+import { PROOF_REPORT_FORMAT, type ProofModuleStatus, type ProofReport } from "../contract/proof-report.ts";
 import { writeFileAtomic } from "../util/fs-atomic.ts";
 import { deniedAxioms, type AuditMethod } from "./axiom-audit.ts";
 import { formatDiagnostic, isSorry, type Diagnostic } from "./diagnostics.ts";
@@ -37,7 +38,7 @@ export interface ProveOptions {
   log?: (line: string) => void;
 }
 
-export type ModuleStatus = "checked" | "cached" | "failed" | "crashed" | "timeout" | "no-memory" | "skipped";
+export type ModuleStatus = ProofModuleStatus;
 
 export interface ModuleResult {
   name: string;
@@ -300,9 +301,9 @@ export async function prove(opts: ProveOptions): Promise<ProveResult> {
 }
 
 /** The committed report: what was checked, by what, with which axioms; and the sources' hashes. */
-export function toReport(r: ProveResult): Record<string, unknown> {
+export function toReport(r: ProveResult): ProofReport {
   return {
-    format: "electric-race-proof-report/1",
+    format: PROOF_REPORT_FORMAT,
     ok: r.ok,
     engine: r.engine,
     axiomAudit: {

@@ -9,6 +9,8 @@ import { RulesCache } from "../checker/rules.ts";
 import { blankCommentsAndStrings } from "../prover/source-lint.ts";
 import { loadHeadline, type HeadlineTheorem } from "../prover/headline.ts";
 import { loadPackage, moduleFile } from "../prover/lake-package.ts";
+import type { ProofReport } from "../contract/proof-report.ts";
+import type { RulesDoc } from "../contract/rules/types.ts";
 
 export class ReportInputError extends Error {
   override name = "ReportInputError";
@@ -60,18 +62,6 @@ export interface AuditData {
   code: Map<string, CodeSite[]>;
   traces: TraceRef[];
   variants: string[];
-}
-
-interface ProofReport {
-  ok: boolean;
-  engine: { kind: string; version: string };
-  axiomAudit: { method: string };
-  theorems: { name: string; status: string; axioms: string[]; denied: string[] }[];
-}
-
-interface RulesFile {
-  variant: string;
-  actions: { name: string; guards: { name: string }[]; theorems?: string[] }[];
 }
 
 /** The declaration of `name` in its module: docstring and statement up to `:=`. */
@@ -134,8 +124,8 @@ export async function collectAudit(projectRoot: string): Promise<AuditData> {
 
   const rulesDir = join(lean, "rules");
   const variantFiles = existsSync(rulesDir) ? (await readdir(rulesDir)).filter((f) => f.endsWith(".json") && !f.endsWith(".table.json")).sort() : [];
-  const rules: RulesFile[] = [];
-  for (const f of variantFiles) rules.push(JSON.parse(await readFile(join(rulesDir, f), "utf8")) as RulesFile);
+  const rules: RulesDoc[] = [];
+  for (const f of variantFiles) rules.push(JSON.parse(await readFile(join(rulesDir, f), "utf8")) as RulesDoc);
 
   const byName = new Map(proof.theorems.map((t) => [t.name, t]));
   const theorems: TheoremEntry[] = [];
@@ -148,7 +138,7 @@ export async function collectAudit(projectRoot: string): Promise<AuditData> {
       for (const a of r.actions) if (a.theorems?.includes(t.name)) refs.push({ variant: r.variant, action: a.name, guards: a.guards.map((g) => g.name) });
     }
     const p = byName.get(t.name);
-    theorems.push({ theorem: t, status: p?.status ?? "not in the proof report", axioms: p?.axioms ?? [], denied: p?.denied ?? [], ...(lean_ ? { lean: lean_ } : {}), rules: refs });
+    theorems.push({ theorem: t, status: p?.status ?? "not in the proof report", axioms: [...(p?.axioms ?? [])], denied: [...(p?.denied ?? [])], ...(lean_ ? { lean: lean_ } : {}), rules: refs });
   }
 
   const actions = [...new Set(rules.flatMap((r) => r.actions.map((a) => a.name)))].sort();

@@ -6,18 +6,14 @@ import { describe, expect, it } from "vitest";
 import { listLeanSources } from "../../src/prover/lean-sources.ts";
 import { loadHeadline } from "../../src/prover/headline.ts";
 import { loadPackage } from "../../src/prover/lake-package.ts";
+import type { ProofReport } from "../../src/contract/proof-report.ts";
 
 const lean = resolve(import.meta.dirname, "..", "..", "lean");
 const reportPath = join(lean, "proof-report.json");
 
-interface Report {
-  ok: boolean;
-  sources: Record<string, string>;
-  theorems: { name: string; status: string; denied: string[] }[];
-}
 
 describe("committed proof report (lean/proof-report.json)", () => {
-  const report = existsSync(reportPath) ? (JSON.parse(readFileSync(reportPath, "utf8")) as Report) : undefined;
+  const report = existsSync(reportPath) ? (JSON.parse(readFileSync(reportPath, "utf8")) as ProofReport) : undefined;
 
   it("exists", () => {
     expect(report, "lean/proof-report.json is missing: run `npm run prove` and commit it").toBeDefined();
