@@ -26,10 +26,9 @@ import { IMPLEMENTATION, TRACE_FORMAT } from "../../src/contract/trace/types.ts"
 import { toItf } from "../../src/itf/export.ts";
 import { checkItfText } from "../../src/itf/check.ts";
 
-const withRules = VARIANTS.filter((v) => existsSync(path.join(defaultRulesDir, `${v}.json`)));
 const tracesDir = path.join(repoRoot, "traces");
 const scenarioDir = path.join(tracesDir, "scenarios");
-const scenarios = existsSync(scenarioDir) ? readdirSync(scenarioDir).filter((f) => f.endsWith(".yaml")).map((f) => path.join(scenarioDir, f)) : [];
+const scenarios = readdirSync(scenarioDir).filter((f) => f.endsWith(".yaml")).map((f) => path.join(scenarioDir, f));
 const SEEDS = Number(process.env.CHECK_IMPL_SEEDS ?? 8);
 
 async function opts(): Promise<CheckOptions> {
@@ -51,6 +50,8 @@ class NoInitRules extends RulesCache {
   }
 }
 const outsideInit = new Map<string, number>();
+/** Scenarios whose initial state is outside the Lean init: stale-router-entry starts with a router entry ShapeStatus no longer has. */
+const OUTSIDE_INIT_SCENARIOS = ["stale-router-entry.yaml"];
 async function checkImpl(text: string, name: string, scenario: string, failures: Disagreements): Promise<boolean> {
   const r = await check(text, name);
   if (r.ok) return true;
@@ -87,9 +88,9 @@ class Disagreements {
   }
 }
 
-describe.skipIf(withRules.length === 0)("implementation traces vs Lean rules", () => {
+describe("implementation traces vs Lean rules", () => {
   it("committed traces/*.ndjson pass", async () => {
-    const files = readdirSync(tracesDir).filter((f) => f.endsWith(".ndjson")).filter((f) => withRules.some((v) => f.split(".").includes(v)));
+    const files = readdirSync(tracesDir).filter((f) => f.endsWith(".ndjson")).filter((f) => VARIANTS.some((v) => f.split(".").includes(v)));
     const o = await opts();
     const failures = new Disagreements();
     for (const f of files) {
@@ -105,7 +106,7 @@ describe.skipIf(withRules.length === 0)("implementation traces vs Lean rules", (
     for (const file of scenarios) {
       const loaded = loadScenarioFile(file);
       if (!loaded.ok) continue;
-      for (const v of withRules as Variant[]) {
+      for (const v of VARIANTS as readonly Variant[]) {
         const init = toSystemInit(loaded.scenario, v);
         if (!init.ok) continue;
         const runs: { policy: "random" | "scripted"; seed: number }[] = Array.from({ length: SEEDS }, (_, i) => ({ policy: "random" as const, seed: i + 1 }));
@@ -132,7 +133,7 @@ describe.skipIf(withRules.length === 0)("implementation traces vs Lean rules", (
     for (const file of scenarios) {
       const loaded = loadScenarioFile(file);
       if (!loaded.ok) continue;
-      for (const v of withRules as Variant[]) {
+      for (const v of VARIANTS as readonly Variant[]) {
         const init = toSystemInit(loaded.scenario, v);
         if (!init.ok) continue;
         const report = explore(init.init, { mode: "auto", maxStates: 20_000, seed: 1, walks: 50, maxDepth: loaded.scenario.maxSteps });
@@ -153,7 +154,12 @@ describe.skipIf(withRules.length === 0)("implementation traces vs Lean rules", (
 });
 
 it("lists the traces that start outside the model's initial states (their steps were checked)", () => {
-  // informational: the checker refuses these at line 1; every step after it follows the rules
+  // The checker refuses these at line 1; every step after it follows the rules. The scenarios
+  // are pinned so that a new one starting outside the Lean init is noticed, not hidden.
   for (const [k, n] of outsideInit) console.info(`outside the Lean init (${n} trace(s)): ${k}`);
-  expect(Array.isArray(withRules)).toBe(true);
+  expect([...new Set([...outsideInit.keys()].map((k) => k.split(" ")[0]))].sort()).toEqual(OUTSIDE_INIT_SCENARIOS);
+});
+
+it("every variant has its exported rules (a missing file fails here, it is not skipped)", () => {
+  expect(VARIANTS.filter((v) => !existsSync(path.join(defaultRulesDir, `${v}.json`)))).toEqual([]);
 });

@@ -4,8 +4,8 @@ import { execa } from "execa";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fixtureRulesDir, genTrace, toyModel } from "./helpers.ts";
-import { editEvent } from "./mutations.ts";
+import { fixtureRulesDir, genTrace, toyModel } from "../checker/helpers.ts";
+import { editEvent } from "../checker/mutations.ts";
 import { repoRoot } from "../../src/checker/rules.ts";
 
 const cli = (args: string[], input?: string) =>
