@@ -1,6 +1,7 @@
 // The conformance check of one trace: linear replay of its events against the compiled rules.
 // Push-based (header first, then one event at a time) so that NDJSON streams and ITF imports
-// share it; memory is the model state plus fixed-size ring buffers, never the trace.
+// share it; memory is the model state plus fixed-size ring buffers, never the trace. What a
+// divergence report holds is in divergence.ts, what coverage counts in coverage.ts.
 import type { Expr, Scalar } from "../contract/rules/types.ts";
 import type { LineItem } from "../contract/trace/lines.ts";
 import { parseEvent, parseHeader, show } from "../contract/trace/parse.ts";
@@ -10,88 +11,9 @@ import { StateHasher, typeError, type State } from "./layout.ts";
 import { rulesFingerprint } from "../contract/rules/fingerprint.ts";
 import type { RulesCache } from "./rules.ts";
 import type { LineValidator } from "../contract/trace/schema.ts";
-import { Ring } from "./ring.ts";
 import { HashSet64 } from "./hashset64.ts";
-
-/** The last events with their line numbers; summaries are built only for a report. */
-class EventRing {
-  private evs: Ring<TraceEvent>;
-  private lines: Ring<number>;
-  constructor(cap: number) {
-    this.evs = new Ring(cap);
-    this.lines = new Ring(cap);
-  }
-  push(e: TraceEvent, line: number): void {
-    this.evs.push(e);
-    this.lines.push(line);
-  }
-  toArray(): EventSummary[] {
-    const ls = this.lines.toArray();
-    return this.evs.toArray().map((e, i) => ({ line: ls[i]!, seq: e.seq, process: e.process, action: e.action, params: e.params, outcome: e.outcome, post: e.post }));
-  }
-}
-
-export const LAST_EVENTS = 10;
-
-export interface EventSummary {
-  line: number;
-  seq: number;
-  process: string;
-  action: string;
-  params: TraceParams;
-  outcome: string;
-  post: Record<string, Scalar>;
-}
-
-/** One cell compared: `observed` null means "not reported". */
-export interface CellDiff {
-  cell: string;
-  before: Scalar | null;
-  expected: Scalar | null;
-  observed: Scalar | null;
-}
-
-export type DivergenceKind =
-  | "io" | "too-long" | "malformed" | "schema" | "header" | "rules" | "fingerprint" | "init"
-  | "seq" | "unknown-action" | "params" | "process" | "guard" | "post" | "outcome" | "eval" | "empty";
-
-export interface HandleContext {
-  handle: number;
-  cells: Record<string, Scalar>;
-  lastEvents: EventSummary[];
-}
-
-export interface Divergence {
-  file: string;
-  line: number;
-  /** "line" for NDJSON; "state" for ITF (the index into `states`) */
-  unit: "line" | "state";
-  kind: DivergenceKind;
-  message: string;
-  seq?: number;
-  rule?: string;
-  params?: TraceParams;
-  failedGuard?: string;
-  /** pre-state values of the cells the failed guard reads */
-  guardCells?: Record<string, Scalar>;
-  cells: CellDiff[];
-  theorems: string[];
-  lastEvents: EventSummary[];
-  handles: HandleContext[];
-}
-
-export interface TraceCoverage {
-  variant: string;
-  /** rule -> times fired */
-  actions: Map<string, number>;
-  /** rule -> handle -> times fired (rules with a handle parameter) */
-  perHandle: Map<string, Map<number, number>>;
-  /** distinct model states visited (64-bit hashes; capped at MAX_STATES, then `statesSaturated`) */
-  states: HashSet64;
-  statesSaturated: boolean;
-}
-
-export const MAX_STATES = 1 << 20;
+import { cellsRead, EventRing, LAST_EVENTS, type CellDiff, type Divergence, type DivergenceKind, type HandleContext } from "./divergence.ts";
+import { MAX_STATES, type TraceCoverage } from "./coverage.ts";
 
 export interface TraceResult {
   file: string;
@@ -109,16 +31,6 @@ export interface CheckOptions {
   validateLine?: LineValidator;
   /** ITF imports have no fingerprint of their own: accept the rules' fingerprint. */
   unit?: "line" | "state";
-}
-
-/** Variable names an expression reads (for showing the state behind a failed guard). */
-function cellsRead(e: Expr, out: Set<string>): Set<string> {
-  if ("cell" in e) {
-    out.add(e.cell);
-    for (const i of e.idx ?? []) cellsRead(i, out);
-  } else if ("op" in e) for (const a of e.args) cellsRead(a, out);
-  else if ("all" in e || "any" in e) cellsRead(e.body, out);
-  return out;
 }
 
 export class TraceChecker {

@@ -1,8 +1,20 @@
 // Coverage over the traces that passed: rules fired (per handle), guard conjuncts exercised
 // (a fired rule exercised all its conjuncts as true), distinct model states, rules never fired.
-import type { TraceCoverage } from "./check.ts";
 import type { RulesDoc } from "../contract/rules/types.ts";
 import { HashSet64 } from "./hashset64.ts";
+
+export interface TraceCoverage {
+  variant: string;
+  /** rule -> times fired */
+  actions: Map<string, number>;
+  /** rule -> handle -> times fired (rules with a handle parameter) */
+  perHandle: Map<string, Map<number, number>>;
+  /** distinct model states visited (64-bit hashes; capped at MAX_STATES, then `statesSaturated`) */
+  states: HashSet64;
+  statesSaturated: boolean;
+}
+
+export const MAX_STATES = 1 << 20;
 
 export interface VariantCoverage {
   variant: string;

@@ -1,5 +1,6 @@
 // Human-readable and JSON renderings of check results. Pure: data in, text out.
-import type { Divergence, EventSummary, TraceResult } from "./check.ts";
+import type { TraceResult } from "./check.ts";
+import type { Divergence, EventSummary } from "./divergence.ts";
 import type { CoverageSummary } from "./coverage.ts";
 import { show } from "../contract/trace/parse.ts";
 
