@@ -4,7 +4,8 @@ import { PROJECT_ROOT } from "../util/project-root.ts";
 import { EngineError } from "../prover/engine/prepare.ts";
 import { PackageError } from "../prover/lake-package.ts";
 import { formatFinding } from "../prover/source-lint.ts";
-import { moduleLine, prove, type EngineChoice, type ProveResult } from "../prover/prove.ts";
+import { prove, type EngineChoice, type ProveResult } from "../prover/prove.ts";
+import { moduleLine } from "../prover/report.ts";
 import { parseArgs, parseIntArg } from "./args.ts";
 
 const HELP = `usage: npm run prove -- [options]

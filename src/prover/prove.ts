@@ -6,7 +6,8 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { leanSourcesSha256, listLeanSources } from "./lean-sources.ts";
-import { PROOF_REPORT_FORMAT, type ProofModuleStatus, type ProofReport } from "../contract/proof-report.ts";
+import type { ModuleResult, ModuleStatus, ProveResult, TheoremResult } from "./result.ts";
+import { moduleLine, toReport } from "./report.ts";
 import { writeFileAtomic } from "../util/fs-atomic.ts";
 import { deniedAxioms, type AuditMethod } from "./axiom-audit.ts";
 import { formatDiagnostic, isSorry, type Diagnostic } from "./diagnostics.ts";
@@ -36,44 +37,6 @@ export interface ProveOptions {
   reportPath?: string | null;
   cacheRoot?: string;
   log?: (line: string) => void;
-}
-
-export type ModuleStatus = ProofModuleStatus;
-
-export interface ModuleResult {
-  name: string;
-  file: string;
-  status: ModuleStatus;
-  seconds: number;
-  maxRssBytes?: number;
-  diagnostics: Diagnostic[];
-  stderr: string[];
-}
-
-export interface TheoremResult {
-  name: string;
-  module: string;
-  variant: string;
-  claim: string;
-  status: "checked" | "failed" | "unchecked";
-  audit: AuditMethod;
-  axioms: string[];
-  denied: string[];
-}
-
-export interface ProveResult {
-  ok: boolean;
-  engine: { kind: "native" | "wasm"; version: string; prepared?: boolean; prepareSeconds?: number };
-  audit: AuditMethod;
-  lint: LintFinding[];
-  modules: ModuleResult[];
-  theorems: TheoremResult[];
-  rules?: RulesExportResult;
-  sources: Record<string, string>;
-  sourceSha256: string;
-  errors: string[];
-  seconds: number;
-  reportPath?: string;
 }
 
 const DEFAULT_TIMEOUT_SECONDS = 900;
@@ -300,36 +263,5 @@ export async function prove(opts: ProveOptions): Promise<ProveResult> {
   return result;
 }
 
-/** The committed report: what was checked, by what, with which axioms; and the sources' hashes. */
-export function toReport(r: ProveResult): ProofReport {
-  return {
-    format: PROOF_REPORT_FORMAT,
-    ok: r.ok,
-    engine: r.engine,
-    axiomAudit: {
-      method: r.audit,
-      rule:
-        r.audit === "print-axioms"
-          ? "#print axioms in a separate non-module file; only propext, Classical.choice, Quot.sound allowed"
-          : "collectAxioms evaluated inside the declaring module (the bundled engine refuses #print axioms in module mode); denied: sorryAx, Lean.ofReduceBool, Lean.reduceBool, Lean.trustCompiler, axioms private to project modules. Imported theorems have no bodies at this level and appear in the list as opaque constants; the source lint rejects `axiom`, `sorry`, `native_decide` and friends in every file.",
-    },
-    modules: r.modules.map((m) => ({ name: m.name, file: m.file, status: m.status, seconds: Math.round(m.seconds * 10) / 10, ...(m.maxRssBytes !== undefined ? { maxRssMiB: Math.round(m.maxRssBytes / 2 ** 20) } : {}) })),
-    theorems: r.theorems.map((t) => ({ name: t.name, module: t.module, variant: t.variant, claim: t.claim, status: t.status, axioms: t.axioms, denied: t.denied })),
-    rules: r.rules?.files.map((f) => ({ file: f.file, rulesFingerprint: f.rulesFingerprint })) ?? [],
-    sourceSha256: r.sourceSha256,
-    sources: r.sources,
-    errors: r.errors,
-  };
-}
-
-export function moduleLine(m: ModuleResult): string {
-  const rss = m.maxRssBytes !== undefined ? `, ${(m.maxRssBytes / 2 ** 30).toFixed(2)} GiB` : "";
-  const head = { checked: "ok    ", cached: "cached", failed: "FAIL  ", crashed: "CRASH ", timeout: "TIMEOUT", "no-memory": "NOMEM ", skipped: "skip  " }[m.status];
-  const lines = [`${head} ${m.name} (${m.seconds.toFixed(1)} s${rss})`];
-  for (const d of m.diagnostics) lines.push(`  ${formatDiagnostic(d)}`);
-  if (m.status === "crashed") lines.push("  the engine exited without a Lean error message: an engine crash (for example #eval of an imported definition)");
-  for (const l of m.stderr) lines.push(`  ${l}`);
-  return lines.join("\n");
-}
-
+export type { ModuleResult, ModuleStatus, ProveResult, TheoremResult } from "./result.ts";
 export { PackageError };
