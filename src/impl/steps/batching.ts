@@ -1,0 +1,36 @@
+// The RequestBatcher's flush and the collector applying a batch (and FixB's immediate router
+// removal): each step's guard next to its effect.
+import type { Action } from "../../contract/vocabulary.ts";
+import type { System } from "../system.ts";
+import { OK, param, type Offer, type StepResult } from "./step.ts";
+
+export function offerBatching(sys: System, offer: Offer): void {
+  if (sys.batcher.canFlush()) offer("BatcherFlush", "batcher");
+  const slc = sys.slc;
+  if (slc.mode === "idle" && slc.head()?.kind === "batch") offer("SlcApplyBatch", "slc");
+  if (sys.cfg.routerFirst && slc.mode === "idle") for (const h of [...slc.removeNow].sort((a, b) => a - b)) offer("SlcRemoveNow", "slc", { h });
+}
+
+export type BatchingLabel = "BatcherFlush" | "SlcApplyBatch" | "SlcRemoveNow";
+
+export function applyBatching(sys: System, a: Action, label: BatchingLabel): StepResult {
+  switch (label) {
+    case "BatcherFlush": {
+      const batch = sys.batcher.flush();
+      sys.slc.deliver({ kind: "batch", adds: batch.adds, removes: batch.removes });
+      return OK;
+    }
+    case "SlcApplyBatch": {
+      const { removes } = sys.slc.takeBatch();
+      if (sys.cfg.tombstones) for (const h of removes) sys.status.clearTombstone(h);
+      sys.batcher.ack();
+      return OK;
+    }
+    case "SlcRemoveNow": {
+      const h = param(a, "h");
+      sys.slc.removeSubscription(h);
+      sys.slc.removeNow.delete(h);
+      return OK;
+    }
+  }
+}
