@@ -37,6 +37,8 @@ def headlineTheorems : List String := [
   "ElectricRace.fixA2_recipe_survives",
   "ElectricRace.fixA2_orphan_reachable",
   "ElectricRace.fixA2_quiescent_orphan",
+  "ElectricRace.fixA2_records_no_shape",
+  "ElectricRace.fixA2_records_noproc",
   -- FixB: witnesses after an external collector crash, deadlock freedom
   "ElectricRace.fixB_window_after_fault",
   "ElectricRace.fixB_nilCrash_after_fault",
@@ -56,7 +58,12 @@ def headlineTheorems : List String := [
   -- the simple model is a projection of the full one
   "ElectricRace.projection_recipe",
   "ElectricRace.projection_crash_agrees",
-  "ElectricRace.projection_stop_keeps_registry"]
+  "ElectricRace.projection_stop_keeps_registry",
+  -- every variant: the exported rules are well typed and their declarations right
+  "ElectricRace.rules_wellTyped",
+  "ElectricRace.rules_declarations_ok",
+  -- only HEAD records undeliverable handles
+  "ElectricRace.earlier_variants_never_record"]
 
 end
 

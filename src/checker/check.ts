@@ -6,7 +6,8 @@ import type { Expr, Scalar } from "../contract/rules/types.ts";
 import type { LineItem } from "../contract/trace/lines.ts";
 import { parseEvent, parseHeader, show } from "../contract/trace/parse.ts";
 import type { TraceEvent, TraceHeader, TraceParams } from "../contract/trace/types.ts";
-import { bindEnv, collectWrites, EvalError, failedInit, firstFailedGuard, type CompiledAction, type Model } from "./interp.ts";
+import { bindEnv, collectWrites, EvalError, failedInit, failedInvariants, firstFailedGuard, type CompiledAction, type Model } from "./interp.ts";
+import { processName } from "./process.ts";
 import { StateHasher, typeError, type State } from "./layout.ts";
 import { rulesFingerprint } from "../contract/rules/fingerprint.ts";
 import type { RulesCache } from "./rules.ts";
@@ -163,6 +164,11 @@ export class TraceChecker {
       return this.fail(line, "init", `init violates the rules' init conjunct '${failed[0]}'${failed.length > 1 ? ` (and ${failed.slice(1).join(", ")})` : ""}`, {
         failedGuard: failed[0]!, guardCells: this.cellsOf(model, rules.init.find((g) => g.name === failed[0])!.expr, s),
       });
+    const broken = this.brokenInvariant(model, s);
+    if (broken)
+      return this.fail(line, "invariant", `init violates invariant '${broken.name}'${broken.theorems.length ? ` (proved in Lean by ${broken.theorems.join(", ")})` : ""}`, {
+        failedGuard: broken.name, guardCells: this.cellsOf(model, broken.expr, s), theorems: broken.theorems,
+      });
     this.model = model;
     this.state = s;
     this.slotHandle = new Int32Array(L.size).fill(-1);
@@ -217,8 +223,10 @@ export class TraceChecker {
     const theorems = a.rule.theorems ?? [];
     const pErr = this.checkParams(a, e);
     if (pErr) return this.fail(line, "params", `${e.action}: ${pErr}`, { seq: e.seq, rule: e.action, params: e.params, theorems });
-    if (!processMatches(a, e)) {
-      return this.fail(line, "process", `${e.action} is performed by process '${a.rule.process}'${a.params.length ? ` (with its ${a.params.map((p) => p.name).join("/")} parameter)` : ""}, but the event says '${e.process}'`, { seq: e.seq, rule: e.action, params: e.params, theorems });
+    const proc = processName(a.rule, e.params);
+    if (e.process !== proc) {
+      const how = a.rule.processParam === null ? "" : ` (the rules name the instance by parameter '${a.rule.processParam}')`;
+      return this.fail(line, "process", `${e.action}${showParams(e.params)} is performed by process '${proc}'${how}, but the event says '${e.process}'`, { seq: e.seq, rule: e.action, params: e.params, theorems });
     }
     const pre = this.state;
     const env = bindEnv(a, e.params, (this.envs[a.rule.name] ??= new Array<number>(a.envSize).fill(0)));
@@ -266,6 +274,9 @@ export class TraceChecker {
       const obs = post[k]!;
       if (typeof obs === "object" || (typeof obs === "number" && !Number.isFinite(obs)))
         return this.fail(line, "malformed", `event: field 'post': cell '${k}' must be a boolean, integer or string, got ${show(obs)}`, { seq: e.seq, rule: e.action, params: e.params });
+      // Every observed value has its cell's type, so no comparison can join two kinds.
+      const te = typeError(L.owner[slot]!, obs);
+      if (te) return this.fail(line, "post", `${e.action}${showParams(e.params)}: post cell '${k}' must be ${te}, got ${show(obs)}`, { seq: e.seq, rule: e.action, params: e.params, theorems });
       const exp = this.postOf(slot);
       if (obs !== exp) (diffs ??= []).push({ cell: k, before: pre[slot]!, expected: exp, observed: obs });
       const hs = this.slotHandle[slot]!;
@@ -280,7 +291,8 @@ export class TraceChecker {
         if (hs >= 0) addUnique(handles, hs);
       }
     }
-    const crash = model.predictsCrash(pre, this.postOf);
+    // The rules declare which actions crash the collector (Lean: `rules_declarations_ok`).
+    const crash = a.rule.outcome === "crash";
     const outcomeBad = (e.outcome === "crash") !== crash;
     if (outcomeBad || diffs !== undefined) {
       const ds = diffs ?? [];
@@ -305,6 +317,12 @@ export class TraceChecker {
         pre[slot] = v;
       }
     }
+    const broken = this.brokenInvariant(model, pre);
+    if (broken)
+      return this.fail(line, "invariant", `after ${e.action}${showParams(e.params)} the reconstructed state violates invariant '${broken.name}'${broken.theorems.length ? `, proved in Lean by ${broken.theorems.join(", ")}` : ""}: no execution of the ${model.rules.variant} rules reaches this state`, {
+        seq: e.seq, rule: e.action, params: e.params, failedGuard: broken.name, guardCells: this.cellsOf(model, broken.expr, pre), theorems: broken.theorems,
+        handles: this.handleContext(model, handles, pre),
+      });
     this.nextSeq++;
     this.events++;
     // The parsed event itself is kept (no copy), with its line, in the rings.
@@ -325,6 +343,15 @@ export class TraceChecker {
       }
     if (cov.states.size < MAX_STATES) cov.states.add(this.hasher.h1, this.hasher.h2);
     else if (!cov.states.has(this.hasher.h1, this.hasher.h2)) cov.statesSaturated = true;
+  }
+
+  /** The first exported invariant the state violates (evaluated on every reconstructed state). */
+  private brokenInvariant(model: Model, s: readonly Scalar[]): { name: string; expr: Expr; theorems: string[] } | undefined {
+    if (model.invariants.length === 0) return undefined;
+    const bad = failedInvariants(model, s)[0];
+    if (bad === undefined) return undefined;
+    const inv = model.rules.invariants.find((i) => i.name === bad.name)!;
+    return { name: inv.name, expr: inv.expr, theorems: inv.theorems ?? [] };
   }
 
   /** The successor's value of a cell during the current event. */
@@ -360,24 +387,4 @@ function addUnique(xs: number[], x: number): void {
 function showParams(p: TraceParams): string {
   const ks = Object.keys(p);
   return ks.length ? `(${ks.map((k) => `${k}=${p[k]}`).join(", ")})` : "";
-}
-
-/**
- * The event's process must be the rule's: "cleaner:0" matches rule process "cleaner" when the
- * suffix is the value of one of the action's parameters (cleaner:k, consumer:c), or a rule
- * process written with the parameter name ("cleaner:k") after substitution.
- */
-function processMatches(a: CompiledAction, e: TraceEvent): boolean {
-  const rp = a.rule.process;
-  const colon = rp.indexOf(":");
-  if (colon >= 0) {
-    const pname = rp.slice(colon + 1);
-    const v = e.params[pname];
-    return e.process === (v === undefined ? rp : `${rp.slice(0, colon)}:${v}`);
-  }
-  const c = e.process.indexOf(":");
-  if (c < 0) return e.process === rp;
-  if (e.process.slice(0, c) !== rp) return false;
-  const suffix = e.process.slice(c + 1);
-  return a.params.some((p) => String(e.params[p.name]) === suffix);
 }

@@ -44,7 +44,7 @@ export interface CellDiff {
 
 export type DivergenceKind =
   | "io" | "too-long" | "malformed" | "schema" | "header" | "rules" | "fingerprint" | "init"
-  | "seq" | "unknown-action" | "params" | "process" | "guard" | "post" | "outcome" | "eval" | "empty";
+  | "seq" | "unknown-action" | "params" | "process" | "guard" | "post" | "outcome" | "invariant" | "eval" | "empty";
 
 export interface HandleContext {
   handle: number;

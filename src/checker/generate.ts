@@ -4,6 +4,7 @@
 import type { Scalar } from "../contract/rules/types.ts";
 import { bindEnv, bindings, collectWrites, firstFailedGuard, type CompiledAction, type Model } from "./interp.ts";
 import { stateToRecord } from "./layout.ts";
+import { processName } from "./process.ts";
 import { rulesFingerprint } from "../contract/rules/fingerprint.ts";
 import type { TraceEvent, TraceHeader, TraceParams } from "../contract/trace/types.ts";
 import { TRACE_FORMAT } from "../contract/trace/types.ts";
@@ -98,18 +99,15 @@ export function stepEvent(m: Model, s: Scalar[], step: Enabled, seq: number, r: 
   const w = collectWrites(a, s, bindEnv(a, step.params));
   const final = new Map<number, Scalar>();
   for (let i = 0; i < w.length; i += 2) final.set(w[i] as number, w[i + 1]!);
-  const crash = m.predictsCrash(s, (slot) => (final.has(slot) ? final.get(slot)! : s[slot]!));
   const post: Record<string, Scalar> = {};
   for (const [slot, v] of final) {
     // changed cells must be reported; unchanged written cells sometimes are (both are allowed)
     if (v !== s[slot] || r() < 0.3) post[m.layout.keys[slot]!] = v;
     s[slot] = v;
   }
-  const proc = a.rule.process;
-  const suffix = proc === "cleaner" ? step.params.k : proc === "consumer" ? step.params.c : undefined;
   return {
-    kind: "event", seq, process: suffix === undefined ? proc : `${proc}:${suffix}`, action: a.rule.name,
-    params: step.params, outcome: crash ? "crash" : "ok", post,
+    kind: "event", seq, process: processName(a.rule, step.params) ?? a.rule.process, action: a.rule.name,
+    params: step.params, outcome: a.rule.outcome, post,
   };
 }
 

@@ -3,13 +3,15 @@
 // every expression is read in the pre-state, assignments are applied in document order (the
 // last write to a cell wins), an out-of-domain index reads the variable's default and an
 // out-of-domain write is a no-op, quantifiers range over 0..bound-1 of their domain.
-// Compilation resolves every name once, so a malformed rules file is rejected up front with a
-// path into the document; evaluation only has dynamic type errors left (EvalError).
+// Compilation first types every expression (typing.ts, the mirror of Lean's `rules_wellTyped`)
+// and resolves every name once, so an ill-typed or malformed rules file is rejected up front with
+// the action and guard it concerns; EvalError is left as a guard against a bug in this file.
 import type { TraceParams } from "../contract/trace/types.ts";
 import type { ActionRule, Bounds, Effect, Expr, NamedExpr, RulesDoc, Scalar } from "../contract/rules/types.ts";
 import type { Result } from "../contract/result.ts";
 import { err, ok } from "../contract/result.ts";
 import { buildLayout, domainSize, type Layout, type State } from "./layout.ts";
+import { typecheckRules } from "./typing.ts";
 
 /** A type error while evaluating a rule (a bug in the export, never in a trace). */
 export class EvalError extends Error {}
@@ -45,8 +47,6 @@ export interface Model {
   actions: Map<string, CompiledAction>;
   init: CompiledGuard[];
   invariants: CompiledGuard[];
-  /** Does the step mean "the SLC died in this step"? `post(slot)` gives the successor's cell. */
-  predictsCrash: (pre: readonly Scalar[], post: (slot: number) => Scalar) => boolean;
 }
 
 interface Scope {
@@ -252,6 +252,8 @@ function emptyScope(): Scope {
 
 /** Compile a rules document for the given bounds. Errors name the offending path. */
 export function compileModel(rules: RulesDoc, bounds: Bounds): Result<Model> {
+  const typed = typecheckRules(rules);
+  if (!typed.ok) return typed;
   const layout = buildLayout(rules, bounds);
   if (!layout.ok) return layout;
   const c = new Compiler(rules, bounds, layout.value);
@@ -273,23 +275,11 @@ export function compileModel(rules: RulesDoc, bounds: Bounds): Result<Model> {
     });
     const init = c.named(rules.init, emptyScope(), "init");
     const invariants = c.named(rules.invariants, emptyScope(), "invariants");
-    return ok({ rules, bounds, layout: layout.value, actions, init, invariants, predictsCrash: crashPredicate(layout.value) });
+    return ok({ rules, bounds, layout: layout.value, actions, init, invariants });
   } catch (e) {
     if (e instanceof CompileError || e instanceof EvalError) return err(e.message);
     throw e;
   }
-}
-
-/**
- * How the rules mark a crash: the step takes `slc` to "down" from a state where it was not
- * down (contracts.md: SlcCrash makes the SLC down); failing an `slc` variable, `crashes` grows.
- */
-function crashPredicate(layout: Layout): Model["predictsCrash"] {
-  const slc = layout.slotOf.get("slc");
-  if (slc !== undefined) return (pre, post) => pre[slc] !== "down" && post(slc) === "down";
-  const crashes = layout.slotOf.get("crashes");
-  if (crashes !== undefined) return (pre, post) => (post(crashes) as number) > (pre[crashes] as number);
-  return () => false;
 }
 
 /** Parameter environment for an action from a name->value binding (values already checked). */
@@ -336,6 +326,11 @@ export function* bindings(a: CompiledAction): Generator<Record<string, number>> 
     while (i >= 0 && ++cur[i]! >= a.params[i]!.bound) cur[i--] = 0;
     if (i < 0) return;
   }
+}
+
+/** Failed invariant names for a state (each is proved in Lean for the variant). */
+export function failedInvariants(m: Model, s: readonly Scalar[]): CompiledGuard[] {
+  return m.invariants.filter((g) => !asBool(g.fn(s, []), `invariant ${g.name}`));
 }
 
 /** Failed init conjunct names for a state. */

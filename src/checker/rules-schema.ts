@@ -9,7 +9,7 @@ export const rulesSchema = {
   type: "object",
   required: ["format", "variant", "bounds", "domains", "variables", "init", "actions"],
   properties: {
-    format: { const: "electric-race-rules/1" },
+    format: { const: "electric-race-rules/2" },
     variant: name,
     sourceSha256: { type: "string" },
     rulesFingerprint: { type: "string" },
@@ -31,7 +31,11 @@ export const rulesSchema = {
                 required: ["int"],
                 properties: { int: { type: "array", items: { type: "integer" }, minItems: 2, maxItems: 2 } },
               },
-              { type: "object", required: ["enum"], properties: { enum: { type: "array", items: { type: "string" }, minItems: 1 } } },
+              {
+                type: "object",
+                required: ["enum", "enumType"],
+                properties: { enum: { type: "array", items: { type: "string" }, minItems: 1 }, enumType: name },
+              },
             ],
           },
           default: scalar,
@@ -43,10 +47,12 @@ export const rulesSchema = {
       type: "array",
       items: {
         type: "object",
-        required: ["name", "process", "params", "guards", "effects"],
+        required: ["name", "process", "processParam", "outcome", "params", "guards", "effects"],
         properties: {
           name,
-          process: { type: "string" },
+          process: name,
+          processParam: { anyOf: [name, { type: "null" }] },
+          outcome: { enum: ["ok", "crash"] },
           params: {
             type: "array",
             items: { type: "object", required: ["name", "domain"], properties: { name, domain: name } },
@@ -76,7 +82,7 @@ export const rulesSchema = {
     effectList: { type: "array", items: { $ref: "#/definitions/effect" } },
     expr: {
       anyOf: [
-        { type: "object", required: ["lit"], additionalProperties: false, properties: { lit: scalar } },
+        { type: "object", required: ["lit"], additionalProperties: false, properties: { lit: scalar, enum: name } },
         { type: "object", required: ["param"], additionalProperties: false, properties: { param: name } },
         {
           type: "object",

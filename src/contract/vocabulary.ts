@@ -72,5 +72,6 @@ export function cellKeys(b: Bounds): string[] {
   keys.push("nextConsumer");
   for (const name of ["chainHandle", "chainPc"]) for (const k of range(b.K)) keys.push(key1(name, k));
   keys.push("mbox", "slc", "pubTxn", "sc", "scHandle", "nextTxn", "unacked", "crashes", "crashCause", "orphanDelivery");
+  for (const h of range(b.H)) keys.push(key1("undeliverable", h));
   return keys;
 }

@@ -34,6 +34,10 @@ export class ShapeLogCollector {
   registry: ConsumerRegistry;
   /** HEAD only: what publish reported as undeliverable (history, not part of the state hash). */
   undeliverable: { h: Handle; txn: TxnId; reason: UndeliverableReason }[];
+  /** The undeliverable handles of the last completed publish (the contract's `undeliverable[h]`);
+   * only HEAD's publish reports any. A record of what happened, like the crash cause: it
+   * outlives a crash of the process. */
+  lastUndeliverable: Map<Handle, UndeliverableReason>;
 
   constructor(src?: ShapeLogCollector) {
     this.mailbox = src ? [...src.mailbox] : [];
@@ -43,6 +47,7 @@ export class ShapeLogCollector {
     this.router = src ? src.router.clone() : new EventRouter();
     this.registry = src ? src.registry.clone() : new ConsumerRegistry();
     this.undeliverable = src ? [...src.undeliverable] : [];
+    this.lastUndeliverable = new Map(src?.lastUndeliverable);
   }
 
   clone(): ShapeLogCollector {
@@ -108,8 +113,11 @@ export class ShapeLogCollector {
     return true;
   }
 
-  /** Publish done: the SLC replies :ok to the replication client and is free again. */
-  finishPublish(): void {
+  /** Publish done: its undeliverable handles replace the previous publish's; the SLC replies
+   * :ok to the replication client and is free again. */
+  finishPublish(undeliverable: readonly { readonly h: Handle; readonly reason: UndeliverableReason }[] = []): void {
+    if (this.pub !== null) for (const u of undeliverable) this.undeliverable.push({ h: u.h, txn: this.pub.txn, reason: u.reason });
+    this.lastUndeliverable = new Map(undeliverable.map((u) => [u.h, u.reason]));
     this.pub = null;
     this.mode = "idle";
   }
@@ -162,6 +170,7 @@ export class ShapeLogCollector {
       }
       cells.set(key1("pubState", h), st);
       cells.set(key1("pubConsumer", h), pc);
+      cells.set(key1("undeliverable", h), this.lastUndeliverable.get(h) ?? "none");
     }
     cells.set("mbox", this.mailbox.map((m) => (m.kind === "event" ? "E" : "B")).join("") || "empty");
     cells.set("slc", this.mode);
@@ -170,6 +179,7 @@ export class ShapeLogCollector {
 
   stateKey(): string {
     const res = this.pub ? [...this.pub.res.entries()].map(([h, r]) => `${h}=${r.kind}${r.kind === "pid" ? r.pid : ""}`).join(";") : "";
-    return `${this.mode[0] ?? ""}${[...this.removeNow].sort((a, b) => a - b).join("+")}|${this.pub?.txn ?? ""}|${this.router.stateKey()}|${this.registry.stateKey()}|${this.mailbox.map((m) => (m.kind === "event" ? `E${m.txn}` : `B${m.removes.join("+")}/${m.adds.join("+")}`)).join("")}|${res}`;
+    const und = [...this.lastUndeliverable.entries()].sort((a, b) => a[0] - b[0]).map(([h, r]) => `${h}${r}`).join(",");
+    return `${und}/${this.mode[0] ?? ""}${[...this.removeNow].sort((a, b) => a - b).join("+")}|${this.pub?.txn ?? ""}|${this.router.stateKey()}|${this.registry.stateKey()}|${this.mailbox.map((m) => (m.kind === "event" ? `E${m.txn}` : `B${m.removes.join("+")}/${m.adds.join("+")}`)).join("")}|${res}`;
   }
 }

@@ -144,7 +144,8 @@ export class System {
 
   /** The whole internal state as a compact string: equal keys ⇒ equal futures. The explorer
    * hashes states with it (the contract projection is a function of it). Ghost history that
-   * does not affect the future (the undeliverable log, re-creation counts) is left out. */
+   * does not affect the future (the undeliverable log, re-creation counts) is left out; the
+   * last publish's undeliverable handles are in (they are a contract cell). */
   stateKey(): string {
     return `${this.status.stateKey()}#${this.slc.stateKey()}#${this.storage.stateKey()}#${this.batcher.stateKey()}#${this.consumers.stateKey()}#${this.cleaner.stateKey()}#${this.cache.stateKey()}#${this.replication.stateKey()}#${this.supervisor.stateKey()}#${this.orphanDelivery ? 1 : 0}`;
   }

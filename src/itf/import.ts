@@ -13,6 +13,7 @@ import { rulesFingerprint } from "../contract/rules/fingerprint.ts";
 import type { RulesDoc, Scalar, VariableDecl } from "../contract/rules/types.ts";
 import type { Result } from "../contract/result.ts";
 import { err, ok } from "../contract/result.ts";
+import { processName } from "../checker/process.ts";
 import { decode, describe, type Decoded } from "./value.ts";
 
 export interface ItfImportOptions {
@@ -206,8 +207,8 @@ export async function importItf(doc: unknown, source: string, opts: ItfImportOpt
     scenario: meta.scenario, seed: meta.seed, scheduler: meta.scheduler, implementation: meta.implementation ?? meta.source,
   };
   const events: TraceEvent[] = [];
-  let prev = s0.value.cells;
   let derivedOutcome = false;
+  let derivedProcess = false;
   for (let i = 1; i < states.length; i++) {
     const s = flat(i);
     if (!s.ok) return s;
@@ -227,32 +228,32 @@ export async function importItf(doc: unknown, source: string, opts: ItfImportOpt
         params[k] = n;
       }
     }
+    const rule = model.actions.get(actRaw);
     let outcome: "ok" | "crash";
     const oRaw = vars.get("outcome");
     if (oRaw === "ok" || oRaw === "crash") outcome = oRaw;
     else if (oRaw !== undefined) return err({ state: i, message: `outcome: expected "ok" or "crash", got ${JSON.stringify(oRaw)}` });
     else {
-      // No outcome recorded (e.g. Quint): read it off the observed states, never off the rules.
+      // No outcome recorded (e.g. Quint): take the one the rules declare for the action; the
+      // crash itself is still checked, through the cells it changes (slc, crashes, ...).
       derivedOutcome = true;
-      outcome = prev.slc !== "down" && s.value.cells.slc === "down" ? "crash" : "ok";
+      outcome = rule?.rule.outcome ?? "ok";
     }
-    const rule = model.actions.get(actRaw);
     const pr = vars.get("process");
     let proc: string;
     if (typeof pr === "string") proc = pr;
     else {
-      const rp = rule?.rule.process ?? "unknown";
-      const sfx = rp === "cleaner" ? params.k : rp === "consumer" ? params.c : undefined;
-      proc = sfx === undefined ? rp : `${rp}:${sfx}`;
+      derivedProcess = true;
+      proc = (rule && processName(rule.rule, params)) ?? rule?.rule.process ?? "unknown";
     }
     const sq = vars.get("seq");
     const seqD = sq === undefined ? undefined : decode(sq, "seq");
     const seq = seqD && seqD.ok && seqD.value.k === "int" ? seqD.value.v : i;
     events.push({ kind: "event", seq, process: proc, action: actRaw, params, outcome, post: s.value.cells });
-    prev = s.value.cells;
   }
   if (unknownVars.size) warnings.push(`ignored ITF variables not in the ${variant} rules: ${[...unknownVars].join(", ")}`);
   if (defaulted) warnings.push(`${defaulted} cell value(s) absent from the ITF states were taken as the variable's default`);
-  if (derivedOutcome) warnings.push("no 'outcome' variable: crash outcomes derived from the observed slc cell");
+  if (derivedOutcome) warnings.push("no 'outcome' variable: each step's outcome taken from the outcome its rule declares (the crash cells are still checked)");
+  if (derivedProcess) warnings.push("no 'process' variable: each step's process taken from the process its rule declares");
   return ok({ header, events, model, warnings });
 }

@@ -10,14 +10,14 @@ import { canonicalJson, rulesFingerprint } from "../../src/contract/rules/finger
 
 function doc(guards: { name: string; expr: Expr }[], effects: Effect[]): RulesDoc {
   return {
-    format: "electric-race-rules/1", variant: "T", bounds: { H: 2 }, domains: { handle: "H" },
+    format: "electric-race-rules/2", variant: "T", bounds: { H: 2 }, domains: { handle: "H" },
     variables: [
       { name: "a", index: ["handle"], type: { int: [-1, 9] }, default: 7 },
       { name: "b", index: [], type: { int: [0, 9] }, default: 0 },
       { name: "m", index: ["handle", "handle"], type: { bool: true }, default: false },
     ],
     init: [], invariants: [],
-    actions: [{ name: "X", process: "p", params: [{ name: "h", domain: "handle" }], guards, effects, theorems: [] }],
+    actions: [{ name: "X", process: "p", processParam: null, outcome: "ok", params: [{ name: "h", domain: "handle" }], guards, effects, theorems: [] }],
   };
 }
 const p = (n: string): Expr => ({ param: n });

@@ -25,6 +25,8 @@ export const EXAMPLES: readonly ExampleTrace[] = [
   { file: "fixb-restart.FixA2.ndjson", scenario: "fixb-restart.yaml", variant: "FixA2", seed: 1, policy: "scripted" },
   ...(["PreFix", "FixA", "FixA2", "FixB", "FixC"] as const).map((v) => ({ file: `consumer-lifecycle.${v}.ndjson`, scenario: "consumer-lifecycle.yaml", variant: v, seed: 1, policy: "scripted" as const })),
   { file: "stale-dead-pid.PreFix.ndjson", scenario: "stale-dead-pid.yaml", variant: "PreFix", seed: 1, policy: "scripted" },
+  // HEAD records the stale dead pid's :noproc DOWN as undeliverable (PreFix drops it silently)
+  { file: "stale-dead-pid.FixA2.ndjson", scenario: "stale-dead-pid.yaml", variant: "FixA2", seed: 1, policy: "scripted" },
   ...(["PreFix", "FixA", "FixA2", "FixB", "FixC"] as const).map((v) => ({ file: `two-shapes-env.${v}.seed3.ndjson`, scenario: "two-shapes-env.yaml", variant: v, seed: 3, policy: "random" as const })),
   // consumer environment actions: the seed (of 1..300) covering the most actions
   ...([["PreFix", 217], ["FixA", 8], ["FixA2", 8], ["FixB", 7], ["FixC", 8]] as const).map(([v, seed]) => ({ file: `consumer-env.${v}.seed${seed}.ndjson`, scenario: "consumer-env.yaml", variant: v, seed, policy: "random" as const })),

@@ -64,8 +64,13 @@ def b1 : Bounds := ⟨1, 1, 1, 1⟩
 
 /-- Enumerated value types; a value of one is its position in `EnumTy.names`. -/
 inductive EnumTy where
-  | status | storage | pub | cons | pc | mbox | slc | sc | cause
+  | status | storage | pub | cons | pc | mbox | slc | sc | cause | und
 deriving DecidableEq, Inhabited
+
+/-- The name an enum type carries in the export (every enum literal is tagged with it). -/
+def EnumTy.name : EnumTy → String
+  | .status => "status" | .storage => "storage" | .pub => "pub" | .cons => "cons" | .pc => "pc"
+  | .mbox => "mbox" | .slc => "slc" | .sc => "sc" | .cause => "cause" | .und => "undeliverable"
 
 def EnumTy.names : EnumTy → List String
   | .status => ["absent", "present", "tombstoned"]
@@ -79,6 +84,7 @@ def EnumTy.names : EnumTy → List String
   | .slc => ["idle", "publishing", "down"]
   | .sc => ["idle", "requested", "checked"]
   | .cause => ["none", "sendNil", "external"]
+  | .und => ["none", "no_shape", "noproc"]
 
 /-- Cell values: booleans, integers (`-1` is "none"), enumeration members. -/
 inductive Val where
@@ -92,7 +98,7 @@ inductive Var where
   | status | router | registry | storage | pendingRemove | batchRemove | removeNow
   | pubState | pubConsumer | touches | cons | owner | applied | nextConsumer
   | chainHandle | chainPc | mbox | slc | pubTxn | sc | scHandle | nextTxn | unacked
-  | crashes | crashCause | orphanDelivery
+  | crashes | crashCause | orphanDelivery | undeliverable
 deriving DecidableEq, Inhabited
 
 def Var.name : Var → String
@@ -103,18 +109,19 @@ def Var.name : Var → String
   | .chainHandle => "chainHandle" | .chainPc => "chainPc" | .mbox => "mbox" | .slc => "slc"
   | .pubTxn => "pubTxn" | .sc => "sc" | .scHandle => "scHandle" | .nextTxn => "nextTxn"
   | .unacked => "unacked" | .crashes => "crashes" | .crashCause => "crashCause"
-  | .orphanDelivery => "orphanDelivery"
+  | .orphanDelivery => "orphanDelivery" | .undeliverable => "undeliverable"
 
 /-- All variables, in export order. -/
 def allVars : List Var :=
   [.status, .router, .registry, .storage, .pendingRemove, .batchRemove, .removeNow, .pubState,
    .pubConsumer, .touches, .cons, .owner, .applied, .nextConsumer, .chainHandle, .chainPc, .mbox,
-   .slc, .pubTxn, .sc, .scHandle, .nextTxn, .unacked, .crashes, .crashCause, .orphanDelivery]
+   .slc, .pubTxn, .sc, .scHandle, .nextTxn, .unacked, .crashes, .crashCause, .orphanDelivery,
+   .undeliverable]
 
 /-- The index domains of each variable (empty for scalars). -/
 def Var.dims : Var → List Dom
   | .status | .router | .registry | .storage | .pendingRemove | .batchRemove | .removeNow
-  | .pubState | .pubConsumer => [.handle]
+  | .pubState | .pubConsumer | .undeliverable => [.handle]
   | .touches => [.txn, .handle]
   | .cons | .owner | .applied => [.consumer]
   | .chainHandle | .chainPc => [.chain]
@@ -147,6 +154,7 @@ def Var.ty (b : Bounds) : Var → Ty
   | .nextTxn => .int 0 b.T
   | .crashes => .int 0 crashCap
   | .crashCause => .enum .cause
+  | .undeliverable => .enum .und
 
 /-- The value an out-of-domain read returns; also the value every cell has in a fresh system. -/
 def Var.default : Var → Val
@@ -159,6 +167,7 @@ def Var.default : Var → Val
   | .slc => .e .slc 0
   | .sc => .e .sc 0
   | .crashCause => .e .cause 0
+  | .undeliverable => .e .und 0
   | .router | .pendingRemove | .batchRemove | .removeNow | .touches | .orphanDelivery => .b false
   | .nextConsumer | .nextTxn | .crashes => .i 0
   | _ => .i (-1)
@@ -329,14 +338,26 @@ structure Guard where
   name : String
   expr : Expr
 
-/-- An action: label, performing process, parameters with their domains, guard conjuncts,
-effects, and the theorems that constrain it. -/
+/-- What a step does to the collector, as a trace reports it: `crash` when the
+ShapeLogCollector dies in this step, `ok` otherwise. -/
+inductive Outcome where
+  | ok | crash
+deriving DecidableEq
+
+def Outcome.name : Outcome → String
+  | .ok => "ok" | .crash => "crash"
+
+/-- An action: label, performing process (with the parameter that names its instance, e.g.
+`consumer:c`; `none` for singleton processes such as `api` or `slc`), parameters with their
+domains, guard conjuncts, effects, and the outcome a trace must report for it. -/
 structure Action where
   label : Label
   process : String
+  processParam : Option Param := none
   params : List (Param × Dom)
   guards : List Guard
   effect : Effect
+  outcome : Outcome := .ok
 
 /-- All guards evaluate to `true`. -/
 def guardsOk (b : Bounds) (s : State) (env : Env) : List Guard → Bool
@@ -415,6 +436,9 @@ def vChecked : Val := .e .sc 2
 def vNoCause : Val := .e .cause 0
 def vSendNil : Val := .e .cause 1
 def vExternal : Val := .e .cause 2
+def vDelivered : Val := .e .und 0
+def vNoShape : Val := .e .und 1
+def vNoproc : Val := .e .und 2
 
 def L (v : Val) : Expr := .lit v
 
@@ -444,6 +468,7 @@ def nextTxn : Expr := .cell0 .nextTxn
 def unacked : Expr := .cell0 .unacked
 def crashes : Expr := .cell0 .crashes
 def orphanDelivery : Expr := .cell0 .orphanDelivery
+def undeliverable (i : Expr) : Expr := .cell1 .undeliverable i
 
 def isE (e : Expr) (v : Val) : Expr := .eq e (L v)
 def notE (e : Expr) (v : Val) : Expr := .ne e (L v)
@@ -497,6 +522,17 @@ def crashEff (cause : Val) : Effect := seqL [
     .set1 .registry pX none', .set1 .pubState pX (L vPubNone), .set1 .pubConsumer pX none']),
   eachC (when (live (cons pX)) (.set1 .cons pX (L vDeadShutdown)))]
 
+/-- HEAD (FixA2) records what its publish could not deliver (`ConsumerRegistry.publish` returns
+`{undeliverable, delivered}`, electric.md 3.4 and 4): a handle resolved to `nil` (ShapeCache
+replied `:no_shape`) is undeliverable with `{:publish, :no_shape}`, a handle resolved to a dead
+pid gets a `:noproc` DOWN. Every other handle's record of this publish is `none`. Earlier
+variants drop both silently and never write the cell. -/
+def undeliverableEff : Effect :=
+  eachH (.set1 .undeliverable pX
+    (.ite (isE (pubState pX) vNil) (L vNoShape)
+      (.ite (.and (isE (pubState pX) vConsumer) (.not (live (cons (pubConsumer pX)))))
+        (L vNoproc) (L vDelivered))))
+
 /-- Guard conjuncts shared by the end of a publish. -/
 def publishDoneGuards : List Guard := [
   g "slc_publishing" (isE slc vPublishing),
@@ -504,53 +540,53 @@ def publishDoneGuards : List Guard := [
   g "sc_idle" (isE sc vScIdle)]
 
 def consActions (v : Variant) : List Action := [
-  { label := .ConsumerInit, process := "consumer", params := [(.c, .consumer)],
+  { label := .ConsumerInit, process := "consumer", processParam := some .c, params := [(.c, .consumer)],
     guards := [g "starting" (isE (cons pC) vStarting)],
     effect := seqL [.set1 .cons pC (L vRunning), .set1 .storage (owner pC) (L vSPresent)] },
-  { label := .ConsumerSuspend, process := "consumer", params := [(.c, .consumer)],
+  { label := .ConsumerSuspend, process := "consumer", processParam := some .c, params := [(.c, .consumer)],
     guards := [g "running" (isE (cons pC) vRunning)],
     effect := seqL [.set1 .cons pC (L vDeadSuspend),
       when (.eq (registry (owner pC)) pC) (.set1 .registry (owner pC) none')] },
-  { label := .ConsumerCrash, process := "consumer", params := [(.c, .consumer), (.k, .chain)],
+  { label := .ConsumerCrash, process := "consumer", processParam := some .c, params := [(.c, .consumer), (.k, .chain)],
     guards := [g "running" (isE (cons pC) vRunning), g "chain_idle" (isE (chainPc pK) vIdle)],
     effect := seqL [.set1 .cons pC (L vDeadCrash), .set1 .chainHandle pK (owner pC),
       .set1 .chainPc pK (L (startPc v))] },
-  { label := .ConsumerSelfClean, process := "consumer", params := [(.c, .consumer), (.k, .chain)],
+  { label := .ConsumerSelfClean, process := "consumer", processParam := some .c, params := [(.c, .consumer), (.k, .chain)],
     guards := [g "running" (isE (cons pC) vRunning), g "chain_idle" (isE (chainPc pK) vIdle)],
     effect := seqL [.set1 .cons pC (L vDeadCleanup), .set1 .chainHandle pK (owner pC),
       .set1 .chainPc pK (L (startPc v))] },
-  { label := .ConsumerKill, process := "consumer", params := [(.c, .consumer)],
+  { label := .ConsumerKill, process := "consumer", processParam := some .c, params := [(.c, .consumer)],
     guards := [g "live" (live (cons pC))],
     effect := .set1 .cons pC (L vDeadKilled) }]
 
 def cleanerActions (v : Variant) : List Action :=
   let routerFirst : List Action := if v = .FixB then [
-    { label := .CleanerRouterRemove, process := "cleaner", params := [(.k, .chain)],
+    { label := .CleanerRouterRemove, process := "cleaner", processParam := some .k, params := [(.k, .chain)],
       guards := [g "at_routerRemove" (isE (chainPc pK) vRouterRemove)],
       effect := seqL [.set1 .removeNow hk tt, .set1 .chainPc pK (L vRouterWait)] },
-    { label := .CleanerRouterAck, process := "cleaner", params := [(.k, .chain)],
+    { label := .CleanerRouterAck, process := "cleaner", processParam := some .k, params := [(.k, .chain)],
       guards := [g "at_routerWait" (isE (chainPc pK) vRouterWait),
                  g "request_processed" (isE (removeNow hk) (.b false))],
       -- if a collector restart lost the request (router rebuilt), issue it again
       effect := .set1 .chainPc pK (.ite (router hk) (L vRouterRemove) (L vStatus)) }] else []
   let rest : List Action := [
-    { label := .CleanerStatus, process := "cleaner", params := [(.k, .chain)],
+    { label := .CleanerStatus, process := "cleaner", processParam := some .k, params := [(.k, .chain)],
       guards := [g "at_status" (isE (chainPc pK) vStatus)],
       effect := .cond (isE (status hk) vPresent)
         (seqL [.set1 .status hk (L (if v = .FixC then vTombstoned else vAbsent)),
                .set1 .chainPc pK (L vStop)])
         (.set1 .chainPc pK (L (if v = .FixA2 then vSlcRemove else vAborted))) },
-    { label := .CleanerStop, process := "cleaner", params := [(.k, .chain)],
+    { label := .CleanerStop, process := "cleaner", processParam := some .k, params := [(.k, .chain)],
       guards := [g "at_stop" (isE (chainPc pK) vStop)],
       effect := seqL [
         when (live (cons (registry hk))) (.set1 .cons (registry hk) (L vDeadCleanup)),
         .set1 .chainPc pK (L vStorage)] },
-    { label := .CleanerStorage, process := "cleaner", params := [(.k, .chain)],
+    { label := .CleanerStorage, process := "cleaner", processParam := some .k, params := [(.k, .chain)],
       guards := [g "at_storage" (isE (chainPc pK) vStorage)],
       effect := seqL [.set1 .storage hk (L vSCleaned),
         .set1 .chainPc pK (L (if v = .FixB then vDone else vSlcRemove))] }]
   let slcRemove : List Action := if v = .FixB then [] else [
-    { label := .CleanerSlcRemove, process := "cleaner", params := [(.k, .chain)],
+    { label := .CleanerSlcRemove, process := "cleaner", processParam := some .k, params := [(.k, .chain)],
       guards := [g "at_slcRemove" (isE (chainPc pK) vSlcRemove)],
       -- the batcher is down while the collector is: the call exits and the chain dies
       effect := .cond (isE slc vDown) (.set1 .chainPc pK (L vAborted))
@@ -637,12 +673,13 @@ def publishActions (v : Variant) : List Action :=
         eachH (when (.and (isE (pubState pX) vConsumer) (live (cons (pubConsumer pX)))) (seqL [
           when (.lt (applied (pubConsumer pX)) pubTxn) (.set1 .applied (pubConsumer pX) pubTxn),
           when (notE (status pX) vPresent) (.set0 .orphanDelivery tt)])),
+        (if v = .FixA2 then undeliverableEff else .skip),
         eachH (seqL [.set1 .pubState pX (L vPubNone), .set1 .pubConsumer pX none']),
         .set0 .slc (L vSlcIdle), .set0 .pubTxn none', .set0 .unacked none'] }]
   (if nilCrashes then [
     { label := .SlcCrash, process := "slc", params := [],
       guards := app publishDoneGuards [g "has_nil" (existsH (isE (pubState pX) vNil))],
-      effect := crashEff vSendNil }] else []))
+      effect := crashEff vSendNil, outcome := .crash }] else []))
 
 /-- The supervisor restarts the shape subsystem: the router is rebuilt from ShapeStatus
 (FixC: tombstones are dropped), the replication client re-sends its un-acknowledged transaction. -/
@@ -661,7 +698,7 @@ other than `:no_shape`, or a ShapeCache call timing out). -/
 def failAction : Action :=
   { label := .SlcFail, process := "slc", params := [],
     guards := [g "slc_up" (notE slc vDown)],
-    effect := crashEff vExternal }
+    effect := crashEff vExternal, outcome := .crash }
 
 /-- The rules of a variant. With `faults = false` the external collector crash `SlcFail` is
 left out (the collector then only crashes by sending to `nil`). -/
@@ -700,7 +737,8 @@ def initConds : List Guard := [
   g "no_unacked" (.eq unacked none'),
   g "no_crashes" (.eq crashes (li 0)),
   g "no_crash_cause" (isE (.cell0 .crashCause) vNoCause),
-  g "no_orphan_delivery" (.not orphanDelivery)]
+  g "no_orphan_delivery" (.not orphanDelivery),
+  g "no_undeliverable" (forallH (isE (undeliverable pX) vDelivered))]
 
 /-- `s` satisfies every initial conjunct. -/
 def initOk (b : Bounds) (s : State) : Bool := guardsOk b s (fun _ => 0) initConds
@@ -768,7 +806,7 @@ def theoremsFor (v : Variant) (l : Label) : List String :=
     | .CacheCheckNoShape, .FixA => ["fixA_recipe_survives"]
     | .CacheCheckNoShape, .FixA2 => ["fixA2_recipe_survives"]
     | .SlcBroadcast, .FixA => ["fixA_recipe_survives"]
-    | .SlcBroadcast, .FixA2 => ["fixA2_recipe_survives"]
+    | .SlcBroadcast, .FixA2 => ["fixA2_recipe_survives", "fixA2_records_no_shape", "fixA2_records_noproc"]
     | .CacheStart, .FixB => []
     | .CacheStart, _ => [vp ++ "_orphan_reachable", vp ++ "_quiescent_orphan"]
     | .SlcApplyBatch, .FixB => []
@@ -806,6 +844,13 @@ private def valJson : Val → Json
   | .i n => jnum n
   | .e t n => Json.str (nthName t.names n)
 
+/-- A literal in a rule expression: enum members carry their enum type, so a reader cannot
+compare members of different enums that happen to share a name (`"absent"` is both a
+ShapeStatus and a storage value). -/
+private def litJson : Val → Json
+  | .e t n => Json.mkObj [("lit", Json.str (nthName t.names n)), ("enum", Json.str t.name)]
+  | v => Json.mkObj [("lit", valJson v)]
+
 private def strArr (xs : List String) : Json :=
   Json.arr (xs.foldl (fun acc x => acc.push (Json.str x)) #[])
 
@@ -814,7 +859,7 @@ private def opJ (op : String) (args : Array Json) : Json :=
 
 mutual
 private partial def exprJson : Expr → Json
-  | .lit v => Json.mkObj [("lit", valJson v)]
+  | .lit v => litJson v
   | .param p => Json.mkObj [("param", Json.str p.name)]
   | .cell0 v => Json.mkObj [("cell", Json.str v.name), ("idx", Json.arr #[])]
   | .cell1 v i => Json.mkObj [("cell", Json.str v.name), ("idx", Json.arr #[exprJson i])]
@@ -861,6 +906,10 @@ private def namedJson (gs : List Guard) : Json :=
 private def actionJson (v : Variant) (a : Action) : Json :=
   Json.mkObj [
     ("name", Json.str a.label.name), ("process", Json.str a.process),
+    ("processParam", match a.processParam with
+      | some p => Json.str p.name
+      | none => Json.null),
+    ("outcome", Json.str a.outcome.name),
     ("params", Json.arr (a.params.foldl (fun acc pd =>
         acc.push (Json.mkObj [("name", Json.str pd.1.name), ("domain", Json.str pd.2.name)])) #[])),
     ("guards", namedJson a.guards),
@@ -870,7 +919,7 @@ private def actionJson (v : Variant) (a : Action) : Json :=
 private def tyJson : Ty → Json
   | .bool => Json.mkObj [("bool", Json.bool true)]
   | .int lo hi => Json.mkObj [("int", Json.arr #[jnum lo, jnum hi])]
-  | .enum t => Json.mkObj [("enum", strArr t.names)]
+  | .enum t => Json.mkObj [("enum", strArr t.names), ("enumType", Json.str t.name)]
 
 private def varJson (b : Bounds) (v : Var) : Json :=
   Json.mkObj [("name", Json.str v.name),
@@ -882,7 +931,7 @@ private def boundsJson (b : Bounds) : Json :=
 
 private def rulesJson (v : Variant) (b : Bounds) : Json :=
   Json.mkObj [
-    ("format", Json.str "electric-race-rules/1"),
+    ("format", Json.str "electric-race-rules/2"),
     ("variant", Json.str v.name),
     ("bounds", boundsJson b),
     ("domains", Json.mkObj [("handle", Json.str "H"), ("consumer", Json.str "C"),
@@ -902,6 +951,7 @@ private def Var.idx : Var → Nat
   | .cons => 10 | .owner => 11 | .applied => 12 | .nextConsumer => 13 | .chainHandle => 14
   | .chainPc => 15 | .mbox => 16 | .slc => 17 | .pubTxn => 18 | .sc => 19 | .scHandle => 20
   | .nextTxn => 21 | .unacked => 22 | .crashes => 23 | .crashCause => 24 | .orphanDelivery => 25
+  | .undeliverable => 26
 
 private def rangeL (n : Nat) : List Nat :=
   let rec go : Nat → List Nat → List Nat

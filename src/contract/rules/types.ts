@@ -1,15 +1,16 @@
 // The rules document exported from Lean (docs/contracts.md section 2), as TypeScript types.
 // These types describe data; the meaning lives in the checker's interp.ts, which mirrors Lean's
 // eval/apply.
-import type { CellValue } from "../vocabulary.ts";
+import type { CellValue, Outcome } from "../vocabulary.ts";
 
 /** A cell value as the rules speak of it: the vocabulary's CellValue. */
 export type Scalar = CellValue;
 
 export type ExprOp = "not" | "and" | "or" | "eq" | "ne" | "lt" | "le" | "add" | "sub" | "ite";
 
+/** A literal; an enum member carries its enum type (`{"lit": "absent", "enum": "status"}`). */
 export type Expr =
-  | { lit: Scalar }
+  | { lit: Scalar; enum?: string }
   | { param: string }
   | { cell: string; idx: Expr[] }
   | { op: ExprOp; args: Expr[] }
@@ -21,7 +22,7 @@ export type Effect =
   | { each: string; domain: string; do: Effect[] }
   | { if: Expr; then: Effect[]; else: Effect[] };
 
-export type VarType = { bool: true } | { int: [number, number] } | { enum: string[] };
+export type VarType = { bool: true } | { int: [number, number] } | { enum: string[]; enumType: string };
 
 export interface VariableDecl {
   name: string;
@@ -42,7 +43,12 @@ export interface ParamDecl {
 
 export interface ActionRule {
   name: string;
+  /** The performing process, e.g. consumer; the trace names it `consumer:<value of processParam>`. */
   process: string;
+  /** The parameter naming the process instance; null for singleton processes (api, slc, ...). */
+  processParam: string | null;
+  /** What the step does to the collector; a trace event must report exactly this. */
+  outcome: Outcome;
   params: ParamDecl[];
   guards: NamedExpr[];
   effects: Effect[];

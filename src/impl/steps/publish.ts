@@ -118,8 +118,7 @@ export function applyPublish(sys: System, a: Action, label: PublishLabel): StepR
         if (owner !== undefined && sys.status.fetchShapeByHandle(owner) !== "ok") sys.orphanDelivery = true;
         sys.consumers.handleEvent(t.pid, txn);
       }
-      for (const u of res.undeliverable) sys.slc.undeliverable.push({ h: u.h, txn, reason: u.reason });
-      sys.slc.finishPublish();
+      sys.slc.finishPublish(res.undeliverable);
       sys.replication.acked();
       return OK;
     }
