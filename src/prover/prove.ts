@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { leanSourcesSha256, listLeanSources } from "../checker/fingerprint.ts";
 import { writeFileAtomic } from "../util/fs-atomic.ts";
-import { deniedAxioms, type AuditMethod } from "./axiom-audit.ts";
+import { composeAxioms, deniedAxioms, LIBRARY_AXIOMS, type AuditMethod, type ModuleAudit } from "./axiom-audit.ts";
 import { formatDiagnostic, isSorry, type Diagnostic } from "./diagnostics.ts";
 import { ENGINE_LEAN_VERSION, ENGINE_PACKAGE, ENGINE_PACKAGE_VERSION } from "./engine/pinned.ts";
 import { cacheKey, EngineError, prepareEngine, type PreparedEngine } from "./engine/prepare.ts";
@@ -56,8 +56,13 @@ export interface TheoremResult {
   claim: string;
   status: "checked" | "failed" | "unchecked";
   audit: AuditMethod;
+  /** Real axioms only (bundled engine: composed across modules; native: `#print axioms`). */
   axioms: string[];
   denied: string[];
+  /** Bundled engine: library theorems reached whose proofs the engine does not load. */
+  trustedLibrary?: string[];
+  /** Bundled engine: project constants the audit could not follow (fails the theorem). */
+  unresolved?: string[];
 }
 
 export interface ProveResult {
@@ -83,16 +88,19 @@ async function hashSources(leanRoot: string, files: readonly string[]): Promise<
   return sources;
 }
 
-/** A key that changes when the module, anything it imports, its audit list or the engine does. */
-function moduleKey(engineKey: string, mod: LeanModule, audit: readonly string[], importKeys: readonly string[]): string {
-  return createHash("sha256").update(JSON.stringify([engineKey, mod.name, mod.source, audit, importKeys])).digest("hex");
+/** Bump when the appended audit walker changes, so cached records are recomputed. */
+const AUDIT_VERSION = 2;
+
+/** A key that changes when the module, anything it imports, the audit walker or the engine does. */
+function moduleKey(engineKey: string, mod: LeanModule, importKeys: readonly string[]): string {
+  return createHash("sha256").update(JSON.stringify([engineKey, AUDIT_VERSION, mod.name, mod.source, importKeys])).digest("hex");
 }
 
 interface CachedModule {
   key: string;
   seconds: number;
   maxRssBytes?: number;
-  axioms: Record<string, string[]>;
+  audit?: ModuleAudit;
 }
 
 async function readCached(path: string): Promise<CachedModule | undefined> {
@@ -123,15 +131,16 @@ async function checkWithWasm(
   headline: readonly HeadlineTheorem[],
   opts: ProveOptions,
   engine: PreparedEngine,
-): Promise<{ modules: ModuleResult[]; axioms: Map<string, string[]> }> {
+): Promise<{ modules: ModuleResult[]; axioms: Map<string, string[]>; composed: Map<string, ReturnType<typeof composeAxioms>> }> {
   const buildDir = join(opts.leanRoot, "build");
   const keys = new Map<string, string>();
   const failed = new Set<string>();
   const modules: ModuleResult[] = [];
-  const axioms = new Map<string, string[]>();
+  // Every module is audited (its record lists every declaration), so that a headline theorem's
+  // axioms can be followed through lemmas of other modules.
+  const audits = new Map<string, ModuleAudit>();
   for (const mod of pkg.modules) {
-    const audit = headline.filter((t) => t.module === mod.name).map((t) => t.name);
-    const key = moduleKey(engine.stats.key, mod, audit, mod.imports.map((i) => keys.get(i) ?? ""));
+    const key = moduleKey(engine.stats.key, mod, mod.imports.map((i) => keys.get(i) ?? ""));
     keys.set(mod.name, key);
     const base = { name: mod.name, file: mod.file, diagnostics: [] as Diagnostic[], stderr: [] as string[] };
     const blocked = mod.imports.filter((i) => failed.has(i));
@@ -145,7 +154,7 @@ async function checkWithWasm(
     const olean = join(buildDir, "olean", mod.file.replace(/\.lean$/, ".olean"));
     const cached = opts.force ? undefined : await readCached(keyFile);
     if (cached?.key === key && existsSync(olean)) {
-      for (const [n, a] of Object.entries(cached.axioms)) axioms.set(n, a);
+      if (cached.audit !== undefined) audits.set(mod.name, cached.audit);
       modules.push({ ...base, status: "cached", seconds: cached.seconds, ...(cached.maxRssBytes !== undefined ? { maxRssBytes: cached.maxRssBytes } : {}) });
       opts.log?.(`cached ${mod.name} (unchanged since its last successful check)`);
       continue;
@@ -157,7 +166,7 @@ async function checkWithWasm(
       module: mod.name,
       file: mod.file,
       source: mod.source,
-      auditTheorems: audit,
+      audit: true,
       timeoutSeconds: opts.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
       mounts: [opts.leanRoot],
     });
@@ -173,16 +182,24 @@ async function checkWithWasm(
       stderr: status === "checked" ? [] : run.stderr.slice(-20).map((l) => l.slice(0, 300)),
     };
     modules.push(result);
-    for (const [n, a] of run.axioms) axioms.set(n, a);
+    if (run.audit !== undefined) audits.set(mod.name, run.audit);
     if (status === "checked") {
-      const record: CachedModule = { key, seconds: run.seconds, axioms: Object.fromEntries(run.axioms), ...(run.maxRssBytes !== undefined ? { maxRssBytes: run.maxRssBytes } : {}) };
+      const record: CachedModule = { key, seconds: run.seconds, ...(run.audit !== undefined ? { audit: run.audit } : {}), ...(run.maxRssBytes !== undefined ? { maxRssBytes: run.maxRssBytes } : {}) };
       await writeFileAtomic(keyFile, JSON.stringify(record) + "\n");
     } else {
       failed.add(mod.name);
     }
     opts.log?.(moduleLine(result));
   }
-  return { modules, axioms };
+  const axioms = new Map<string, string[]>();
+  const composed = new Map<string, ReturnType<typeof composeAxioms>>();
+  for (const t of headline) {
+    if (!audits.has(t.module)) continue;
+    const c = composeAxioms(t.name, t.module, audits);
+    composed.set(t.name, c);
+    axioms.set(t.name, c.axioms);
+  }
+  return { modules, axioms, composed };
 }
 
 async function checkWithLake(
@@ -236,7 +253,8 @@ export async function prove(opts: ProveOptions): Promise<ProveResult> {
   let engineInfo: ProveResult["engine"];
   let modules: ModuleResult[] = [];
   let axioms = new Map<string, string[]>();
-  const audit: AuditMethod = lake !== undefined ? "print-axioms" : "deny-list";
+  let composed = new Map<string, ReturnType<typeof composeAxioms>>();
+  const audit: AuditMethod = lake !== undefined ? "print-axioms" : "closure";
   if (lint.length > 0) {
     // Lint failures are decisive and cheap; do not spend minutes in the engine first.
     errors.push(`${lint.length} forbidden word(s) in the Lean sources`);
@@ -258,20 +276,24 @@ export async function prove(opts: ProveOptions): Promise<ProveResult> {
     const r = await checkWithWasm(pkg, headline, opts, engine);
     modules = r.modules;
     axioms = r.axioms;
+    composed = r.composed;
   }
 
-  const projectModules = pkg.modules.map((m) => m.name);
   const moduleStatus = new Map(modules.map((m) => [m.name, m.status]));
   const theorems: TheoremResult[] = headline.map((t) => {
     const axs = axioms.get(t.name);
+    const c = composed.get(t.name);
     const modOk = moduleStatus.get(t.module) === "checked" || moduleStatus.get(t.module) === "cached";
-    const denied = axs === undefined ? [] : deniedAxioms(axs, audit, projectModules);
-    const status = !modOk ? "unchecked" : axs === undefined || denied.length > 0 ? "failed" : "checked";
-    return { ...t, status, audit, axioms: axs ?? [], denied };
+    const denied = axs === undefined ? [] : deniedAxioms(axs);
+    const unresolved = c?.unresolved ?? [];
+    const status = !modOk ? "unchecked" : axs === undefined || denied.length > 0 || unresolved.length > 0 ? "failed" : "checked";
+    return { ...t, status, audit, axioms: axs ?? [], denied, ...(c !== undefined ? { trustedLibrary: c.trustedLibrary, unresolved } : {}) };
   });
   for (const t of theorems) {
-    if (t.status === "failed" && t.denied.length > 0) errors.push(`${t.name}: depends on denied axiom(s) ${t.denied.join(", ")}`);
-    else if (t.status === "failed") errors.push(`${t.name}: the axiom audit produced no result (is the theorem declared in ${t.module}?)`);
+    if (t.status !== "failed") continue;
+    if (t.denied.length > 0) errors.push(`${t.name}: depends on denied axiom(s) ${t.denied.join(", ")}`);
+    if ((t.unresolved ?? []).length > 0) errors.push(`${t.name}: the axiom audit cannot follow ${t.unresolved!.join(", ")} (is the theorem declared in ${t.module}?)`);
+    if (t.denied.length === 0 && (t.unresolved ?? []).length === 0) errors.push(`${t.name}: the axiom audit produced no result (is the theorem declared in ${t.module}?)`);
   }
 
   const allChecked = lint.length === 0 && modules.every((m) => m.status === "checked" || m.status === "cached");
@@ -310,15 +332,30 @@ export function toReport(r: ProveResult): Record<string, unknown> {
       rule:
         r.audit === "print-axioms"
           ? "#print axioms in a separate non-module file; only propext, Classical.choice, Quot.sound allowed"
-          : "collectAxioms evaluated inside the declaring module (the bundled engine refuses #print axioms in module mode); denied: sorryAx, Lean.ofReduceBool, Lean.reduceBool, Lean.trustCompiler, axioms private to project modules. Imported theorems have no bodies at this level and appear in the list as opaque constants; the source lint rejects `axiom`, `sorry`, `native_decide` and friends in every file.",
+          : AUDIT_DESCRIPTION,
+      ...(r.audit === "closure" ? { libraryAxiomNames: [...LIBRARY_AXIOMS], trustedLibraryTheorems: trustedCount(r) } : {}),
     },
     modules: r.modules.map((m) => ({ name: m.name, file: m.file, status: m.status, seconds: Math.round(m.seconds * 10) / 10, ...(m.maxRssBytes !== undefined ? { maxRssMiB: Math.round(m.maxRssBytes / 2 ** 20) } : {}) })),
-    theorems: r.theorems.map((t) => ({ name: t.name, module: t.module, variant: t.variant, claim: t.claim, status: t.status, axioms: t.axioms, denied: t.denied })),
+    theorems: r.theorems.map((t) => ({
+      name: t.name, module: t.module, variant: t.variant, claim: t.claim, status: t.status, axioms: t.axioms, denied: t.denied,
+      ...(t.trustedLibrary !== undefined ? { trustedLibraryTheorems: t.trustedLibrary.length } : {}),
+      ...(t.unresolved !== undefined && t.unresolved.length > 0 ? { unresolved: t.unresolved } : {}),
+    })),
     rules: r.rules?.files.map((f) => ({ file: f.file, rulesFingerprint: f.rulesFingerprint })) ?? [],
     sourceSha256: r.sourceSha256,
     sources: r.sources,
     errors: r.errors,
   };
+}
+
+/** How the bundled engine's audit works and what it cannot see (report and CLI say the same). */
+export const AUDIT_DESCRIPTION =
+  "bundled engine (module mode, #print axioms refused): every module is checked with a walker appended that records, for every declaration of the module (lemmas and auxiliary definitions included), the constants its type and proof use; the prover composes these records across the project's modules, so a lemma from another project module is followed through its own module's record. At the library frontier Lean's collectAxioms follows library definitions with exported bodies. The engine loads imported theorems as axioms without proofs (checked: Iff.mp, Nat.add_comm and project theorems from other modules read back as axiomInfo), so real axioms are told apart from library theorems by name: propext, Classical.choice, Quot.sound are allowed; sorryAx, Lean.ofReduceBool, Lean.ofReduceNat, Lean.trustCompiler, Lean.reduceBool, Lean.reduceNat and every axiom declared in a project module are denied. What it cannot see: axioms used inside the proofs of library theorems (their statements are trusted; the count per theorem is in trustedLibraryTheorems).";
+
+function trustedCount(r: ProveResult): number {
+  const all = new Set<string>();
+  for (const t of r.theorems) for (const n of t.trustedLibrary ?? []) all.add(n);
+  return all.size;
 }
 
 export function moduleLine(m: ModuleResult): string {
