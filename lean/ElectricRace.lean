@@ -1,10 +1,13 @@
 module
 
 public import ElectricRace.Spec.Model
+public import ElectricRace.Spec.Reach
+public import ElectricRace.Spec.Properties
 public import ElectricRace.Thm.Model
 public import ElectricRace.Thm.Witnesses
 public import ElectricRace.Thm.Orphan
 public import ElectricRace.Thm.Projection
 public import ElectricRace.Thm.FixB
 public import ElectricRace.Thm.FixC
-public import ElectricRace.Headline
+public import ElectricRace.Thm.Progress
+public import ElectricRace.Verdicts
