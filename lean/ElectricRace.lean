@@ -1,6 +1,8 @@
 module
 
 public import ElectricRace.Spec.Model
+public import ElectricRace.Spec.Reach
+public import ElectricRace.Spec.Properties
 public import ElectricRace.Thm.Model
 public import ElectricRace.Thm.Witnesses
 public import ElectricRace.Thm.Orphan
@@ -10,4 +12,5 @@ public import ElectricRace.Thm.FixC
 public import ElectricRace.Spec.WellFormed
 public import ElectricRace.Thm.WellFormed
 public import ElectricRace.Thm.Undeliverable
-public import ElectricRace.Headline
+public import ElectricRace.Thm.Progress
+public import ElectricRace.Verdicts

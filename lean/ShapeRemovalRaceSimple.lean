@@ -111,9 +111,25 @@ safety invariant is violated. This is the race window. -/
 public theorem window_after_status_and_stop :
     ¬ Safe (run initial [.removeStatus, .stopConsumer]) := by decide
 
-/-- Claim 3. A transaction that arrives in that window crashes the ShapeLogCollector: the router
-routes it, there is no pid, ShapeCache answers `:no_shape`, and `send(nil, …)` raises. -/
-public theorem txn_in_window_crashes :
+/-- Claim 3, with its precondition. A transaction that arrives while the router holds the shape,
+ShapeStatus does not, and the shape has NO registry entry crashes the ShapeLogCollector: the
+router routes it, there is no pid, ShapeCache answers `:no_shape`, and `send(nil, …)` raises.
+The precondition matters: in Electric (and in the full model) `Consumer.stop` leaves a dead pid
+registered, which resolves to `:noproc`, not a crash (`ElectricRace.projection_stop_keeps_registry`);
+this model's `stopConsumer` deletes the entry (the analysis's assumption), so its window state
+`run initial [.removeStatus, .stopConsumer]` meets the precondition (`window_state_has_no_entry`).
+In the full model the crash needs a shape that has no registry entry, e.g. a restored shape before
+its first write. -/
+public theorem txn_in_window_crashes (s : St) (hRouted : s.router = true)
+    (hNoEntry : s.consumer = false) (hGone : s.status = false) : publish s = .crash := by
+  simp [publish, hRouted, hNoEntry, hGone]
+
+/-- The window state of this model has no registry entry (because `stopConsumer` deletes it),
+so claim 3 applies to it. -/
+public theorem window_state_has_no_entry :
+    (run initial [.removeStatus, .stopConsumer]).router = true ∧
+    (run initial [.removeStatus, .stopConsumer]).consumer = false ∧
+    (run initial [.removeStatus, .stopConsumer]).status = false ∧
     publish (run initial [.removeStatus, .stopConsumer]) = .crash := by decide
 
 /-- Claim 3, the other window states: a transaction arriving after storage cleanup (before the

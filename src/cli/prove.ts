@@ -84,11 +84,12 @@ function printSummary(r: ProveResult): void {
     console.log("\nfailed modules:");
     for (const m of bad) console.log(moduleLine(m));
   }
-  console.log(`\nheadline theorems (axiom audit: ${r.audit === "print-axioms" ? "#print axioms, standard three allowed" : "deny-list inside the declaring module"}):`);
+  console.log(`\nheadline theorems (axiom audit: ${r.audit === "print-axioms" ? "#print axioms, standard three allowed" : "composed per-declaration records, real axioms only; see proof-report.json axiomAudit.rule"}):`);
   for (const t of r.theorems) {
     const tag = t.status === "checked" ? "ok  " : t.status === "failed" ? "FAIL" : "----";
     const denied = t.denied.length > 0 ? `  DENIED: ${t.denied.join(", ")}` : "";
-    console.log(`  ${tag} ${t.name} [${t.variant}]${denied}`);
+    const axioms = t.status === "checked" ? `  axioms: ${t.axioms.length > 0 ? t.axioms.join(", ") : "none"}${t.trustedLibrary !== undefined ? `; ${t.trustedLibrary.length} library theorem statement(s) trusted` : ""}` : "";
+    console.log(`  ${tag} ${t.name} [${t.variant}]${denied}${axioms}`);
   }
   if (r.rules) {
     for (const f of r.rules.files) console.log(`rules: ${f.file} ${f.status}`);

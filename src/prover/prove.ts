@@ -9,7 +9,7 @@ import { leanSourcesSha256, listLeanSources } from "./lean-sources.ts";
 import type { ModuleResult, ModuleStatus, ProveResult, TheoremResult } from "./result.ts";
 import { moduleLine, toReport } from "./report.ts";
 import { writeFileAtomic } from "../util/fs-atomic.ts";
-import { deniedAxioms, type AuditMethod } from "./axiom-audit.ts";
+import { composeAxioms, deniedAxioms, LIBRARY_AXIOMS, type AuditMethod, type ModuleAudit } from "./axiom-audit.ts";
 import { formatDiagnostic, isSorry, type Diagnostic } from "./diagnostics.ts";
 import { ENGINE_LEAN_VERSION, ENGINE_PACKAGE, ENGINE_PACKAGE_VERSION } from "./engine/pinned.ts";
 import { cacheKey, EngineError, prepareEngine, type PreparedEngine } from "./engine/prepare.ts";
@@ -47,16 +47,19 @@ async function hashSources(leanRoot: string, files: readonly string[]): Promise<
   return sources;
 }
 
-/** A key that changes when the module, anything it imports, its audit list or the engine does. */
-function moduleKey(engineKey: string, mod: LeanModule, audit: readonly string[], importKeys: readonly string[]): string {
-  return createHash("sha256").update(JSON.stringify([engineKey, mod.name, mod.source, audit, importKeys])).digest("hex");
+/** Bump when the appended audit walker changes, so cached records are recomputed. */
+const AUDIT_VERSION = 2;
+
+/** A key that changes when the module, anything it imports, the audit walker or the engine does. */
+function moduleKey(engineKey: string, mod: LeanModule, importKeys: readonly string[]): string {
+  return createHash("sha256").update(JSON.stringify([engineKey, AUDIT_VERSION, mod.name, mod.source, importKeys])).digest("hex");
 }
 
 interface CachedModule {
   key: string;
   seconds: number;
   maxRssBytes?: number;
-  axioms: Record<string, string[]>;
+  audit?: ModuleAudit;
 }
 
 async function readCached(path: string): Promise<CachedModule | undefined> {
@@ -87,15 +90,16 @@ async function checkWithWasm(
   headline: readonly HeadlineTheorem[],
   opts: ProveOptions,
   engine: PreparedEngine,
-): Promise<{ modules: ModuleResult[]; axioms: Map<string, string[]> }> {
+): Promise<{ modules: ModuleResult[]; axioms: Map<string, string[]>; composed: Map<string, ReturnType<typeof composeAxioms>> }> {
   const buildDir = join(opts.leanRoot, "build");
   const keys = new Map<string, string>();
   const failed = new Set<string>();
   const modules: ModuleResult[] = [];
-  const axioms = new Map<string, string[]>();
+  // Every module is audited (its record lists every declaration), so that a headline theorem's
+  // axioms can be followed through lemmas of other modules.
+  const audits = new Map<string, ModuleAudit>();
   for (const mod of pkg.modules) {
-    const audit = headline.filter((t) => t.module === mod.name).map((t) => t.name);
-    const key = moduleKey(engine.stats.key, mod, audit, mod.imports.map((i) => keys.get(i) ?? ""));
+    const key = moduleKey(engine.stats.key, mod, mod.imports.map((i) => keys.get(i) ?? ""));
     keys.set(mod.name, key);
     const base = { name: mod.name, file: mod.file, diagnostics: [] as Diagnostic[], stderr: [] as string[] };
     const blocked = mod.imports.filter((i) => failed.has(i));
@@ -109,7 +113,7 @@ async function checkWithWasm(
     const olean = join(buildDir, "olean", mod.file.replace(/\.lean$/, ".olean"));
     const cached = opts.force ? undefined : await readCached(keyFile);
     if (cached?.key === key && existsSync(olean)) {
-      for (const [n, a] of Object.entries(cached.axioms)) axioms.set(n, a);
+      if (cached.audit !== undefined) audits.set(mod.name, cached.audit);
       modules.push({ ...base, status: "cached", seconds: cached.seconds, ...(cached.maxRssBytes !== undefined ? { maxRssBytes: cached.maxRssBytes } : {}) });
       opts.log?.(`cached ${mod.name} (unchanged since its last successful check)`);
       continue;
@@ -121,7 +125,7 @@ async function checkWithWasm(
       module: mod.name,
       file: mod.file,
       source: mod.source,
-      auditTheorems: audit,
+      audit: true,
       timeoutSeconds: opts.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
       mounts: [opts.leanRoot],
     });
@@ -137,16 +141,24 @@ async function checkWithWasm(
       stderr: status === "checked" ? [] : run.stderr.slice(-20).map((l) => l.slice(0, 300)),
     };
     modules.push(result);
-    for (const [n, a] of run.axioms) axioms.set(n, a);
+    if (run.audit !== undefined) audits.set(mod.name, run.audit);
     if (status === "checked") {
-      const record: CachedModule = { key, seconds: run.seconds, axioms: Object.fromEntries(run.axioms), ...(run.maxRssBytes !== undefined ? { maxRssBytes: run.maxRssBytes } : {}) };
+      const record: CachedModule = { key, seconds: run.seconds, ...(run.audit !== undefined ? { audit: run.audit } : {}), ...(run.maxRssBytes !== undefined ? { maxRssBytes: run.maxRssBytes } : {}) };
       await writeFileAtomic(keyFile, JSON.stringify(record) + "\n");
     } else {
       failed.add(mod.name);
     }
     opts.log?.(moduleLine(result));
   }
-  return { modules, axioms };
+  const axioms = new Map<string, string[]>();
+  const composed = new Map<string, ReturnType<typeof composeAxioms>>();
+  for (const t of headline) {
+    if (!audits.has(t.module)) continue;
+    const c = composeAxioms(t.name, t.module, audits);
+    composed.set(t.name, c);
+    axioms.set(t.name, c.axioms);
+  }
+  return { modules, axioms, composed };
 }
 
 async function checkWithLake(
@@ -200,7 +212,8 @@ export async function prove(opts: ProveOptions): Promise<ProveResult> {
   let engineInfo: ProveResult["engine"];
   let modules: ModuleResult[] = [];
   let axioms = new Map<string, string[]>();
-  const audit: AuditMethod = lake !== undefined ? "print-axioms" : "deny-list";
+  let composed = new Map<string, ReturnType<typeof composeAxioms>>();
+  const audit: AuditMethod = lake !== undefined ? "print-axioms" : "closure";
   if (lint.length > 0) {
     // Lint failures are decisive and cheap; do not spend minutes in the engine first.
     errors.push(`${lint.length} forbidden word(s) in the Lean sources`);
@@ -222,20 +235,24 @@ export async function prove(opts: ProveOptions): Promise<ProveResult> {
     const r = await checkWithWasm(pkg, headline, opts, engine);
     modules = r.modules;
     axioms = r.axioms;
+    composed = r.composed;
   }
 
-  const projectModules = pkg.modules.map((m) => m.name);
   const moduleStatus = new Map(modules.map((m) => [m.name, m.status]));
   const theorems: TheoremResult[] = headline.map((t) => {
     const axs = axioms.get(t.name);
+    const c = composed.get(t.name);
     const modOk = moduleStatus.get(t.module) === "checked" || moduleStatus.get(t.module) === "cached";
-    const denied = axs === undefined ? [] : deniedAxioms(axs, audit, projectModules);
-    const status = !modOk ? "unchecked" : axs === undefined || denied.length > 0 ? "failed" : "checked";
-    return { ...t, status, audit, axioms: axs ?? [], denied };
+    const denied = axs === undefined ? [] : deniedAxioms(axs);
+    const unresolved = c?.unresolved ?? [];
+    const status = !modOk ? "unchecked" : axs === undefined || denied.length > 0 || unresolved.length > 0 ? "failed" : "checked";
+    return { ...t, status, audit, axioms: axs ?? [], denied, ...(c !== undefined ? { trustedLibrary: c.trustedLibrary, unresolved } : {}) };
   });
   for (const t of theorems) {
-    if (t.status === "failed" && t.denied.length > 0) errors.push(`${t.name}: depends on denied axiom(s) ${t.denied.join(", ")}`);
-    else if (t.status === "failed") errors.push(`${t.name}: the axiom audit produced no result (is the theorem declared in ${t.module}?)`);
+    if (t.status !== "failed") continue;
+    if (t.denied.length > 0) errors.push(`${t.name}: depends on denied axiom(s) ${t.denied.join(", ")}`);
+    if ((t.unresolved ?? []).length > 0) errors.push(`${t.name}: the axiom audit cannot follow ${t.unresolved!.join(", ")} (is the theorem declared in ${t.module}?)`);
+    if (t.denied.length === 0 && (t.unresolved ?? []).length === 0) errors.push(`${t.name}: the axiom audit produced no result (is the theorem declared in ${t.module}?)`);
   }
 
   const allChecked = lint.length === 0 && modules.every((m) => m.status === "checked" || m.status === "cached");

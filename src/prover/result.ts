@@ -24,8 +24,13 @@ export interface TheoremResult {
   claim: string;
   status: "checked" | "failed" | "unchecked";
   audit: AuditMethod;
+  /** Real axioms only (bundled engine: composed across modules; native: `#print axioms`). */
   axioms: string[];
   denied: string[];
+  /** Bundled engine: library theorems reached whose proofs the engine does not load. */
+  trustedLibrary?: string[];
+  /** Bundled engine: project constants the audit could not follow (fails the theorem). */
+  unresolved?: string[];
 }
 
 export interface ProveResult {

@@ -38,6 +38,22 @@ export function stampTable(doc: Record<string, unknown>, rulesFingerprintOfVaria
 
 const TABLE_SUFFIX = ".table.json";
 
+/**
+ * The Lean-owned verdict description (format electric-race-verdicts/1). It lives next to the
+ * rules but is not a rules document: it gets the sources' hash, no rulesFingerprint.
+ */
+export const VERDICTS_FILE = "verdicts.json";
+
+/** `lean/rules/<name>` is a variant's rules document (not a table, not the verdicts). */
+export function isVariantRulesFile(name: string): boolean {
+  return name.endsWith(".json") && !name.endsWith(TABLE_SUFFIX) && name !== VERDICTS_FILE;
+}
+
+/** Stamps the verdict description with the sources' hash only. */
+export function stampVerdicts(doc: Record<string, unknown>, sourceSha256: string): Record<string, unknown> {
+  return { ...doc, sourceSha256 };
+}
+
 export async function finishRulesExport(buildRulesDir: string, committedDir: string, sourceSha256: string): Promise<RulesExportResult> {
   // Rules before tables, so that each table can quote its rules' fingerprint.
   const produced = existsSync(buildRulesDir)
@@ -62,7 +78,9 @@ export async function finishRulesExport(buildRulesDir: string, committedDir: str
     const isTable = name.endsWith(TABLE_SUFFIX);
     const stamped = isTable
       ? stampTable(doc as Record<string, unknown>, fingerprints.get(name.slice(0, -TABLE_SUFFIX.length) + ".json"))
-      : stampRules(doc as Record<string, unknown>, sourceSha256);
+      : name === VERDICTS_FILE
+        ? stampVerdicts(doc as Record<string, unknown>, sourceSha256)
+        : stampRules(doc as Record<string, unknown>, sourceSha256);
     const text = canonicalJson(stamped) + "\n";
     const target = join(committedDir, name);
     const before = existsSync(target) ? await readFile(target, "utf8") : undefined;

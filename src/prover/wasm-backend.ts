@@ -1,10 +1,11 @@
 // Checks one Lean module with the bundled WebAssembly engine: one Node process per module (the
 // engine cannot run twice in a process), `--liftoff-only` (15-30 % faster, 0.25 GB leaner on
 // two cores), `-o/-i` into the build folder so later modules can import it.
+import { realpathSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { execa } from "execa";
-import { augmentForAudit, takeAuditResults } from "./axiom-audit.ts";
+import { augmentForAudit, takeAuditResults, type ModuleAudit } from "./axiom-audit.ts";
 import { filterEngineStderr, parseJsonMessages, type Diagnostic } from "./diagnostics.ts";
 import { MAXRSS_MARKER, type PreparedEngine } from "./engine/prepare.ts";
 import { availableMemoryBytes, ENGINE_MEMORY_BYTES } from "./memory.ts";
@@ -13,8 +14,9 @@ export interface ModuleRun {
   /** `ok` when Lean accepted the module; `crash` when it died without saying why. */
   outcome: "ok" | "failed" | "crash" | "timeout" | "no-memory";
   diagnostics: Diagnostic[];
-  /** Axioms per audited theorem (empty map when none were audited). */
-  axioms: Map<string, string[]>;
+  /** The module's audit record (every declaration with the constants it uses); undefined when
+   * the audit was not run or printed nothing. */
+  audit: ModuleAudit | undefined;
   /** stderr lines left after the engine's debug chatter is dropped. */
   stderr: string[];
   exitCode: number | undefined;
@@ -29,7 +31,8 @@ export interface WasmModuleJob {
   module: string;
   file: string;
   source: string;
-  auditTheorems: readonly string[];
+  /** Append the axiom-audit walker (`augmentForAudit`). */
+  audit: boolean;
   timeoutSeconds: number;
   /** Extra host folders the engine must see (the cache folder, the project). */
   mounts: readonly string[];
@@ -38,7 +41,7 @@ export interface WasmModuleJob {
 export async function runWasmModule(engine: PreparedEngine, job: WasmModuleJob): Promise<ModuleRun> {
   const started = Date.now();
   const empty = (outcome: ModuleRun["outcome"], stderr: string[]): ModuleRun => ({
-    outcome, diagnostics: [], axioms: new Map(), stderr, exitCode: undefined, seconds: (Date.now() - started) / 1000, maxRssBytes: undefined,
+    outcome, diagnostics: [], audit: undefined, stderr, exitCode: undefined, seconds: (Date.now() - started) / 1000, maxRssBytes: undefined,
   });
   const available = await availableMemoryBytes();
   if (available !== undefined && available < ENGINE_MEMORY_BYTES) {
@@ -56,10 +59,10 @@ export async function runWasmModule(engine: PreparedEngine, job: WasmModuleJob):
   let inputPath = job.file;
   let rootArgs: string[] = [];
   let originalLines = Number.POSITIVE_INFINITY;
-  if (job.auditTheorems.length > 0) {
+  if (job.audit) {
     const shadowRoot = join(job.buildDir, "audit-src");
     const shadowFile = join(shadowRoot, job.file);
-    const aug = augmentForAudit(job.source, job.auditTheorems);
+    const aug = augmentForAudit(job.source);
     await mkdir(dirname(shadowFile), { recursive: true });
     await writeFile(shadowFile, aug.source);
     inputPath = relative(job.leanRoot, shadowFile);
@@ -72,7 +75,9 @@ export async function runWasmModule(engine: PreparedEngine, job: WasmModuleJob):
     cwd: job.leanRoot,
     env: {
       LEAN_PATH: [engine.libDir, oleanDir].join(":"),
-      LEAN_WASM_MOUNTS: [engine.dir, ...job.mounts].join(":"),
+      // A symlinked cache (a worktree sharing another checkout's engine) is reached through its
+      // real path inside the engine, so both are mounted.
+      LEAN_WASM_MOUNTS: [...new Set([engine.dir, realpathOr(engine.dir), ...job.mounts])].join(":"),
     },
     reject: false,
     timeout: job.timeoutSeconds * 1000,
@@ -92,14 +97,14 @@ export async function runWasmModule(engine: PreparedEngine, job: WasmModuleJob):
   if (child.timedOut) return { ...empty("timeout", stderr), seconds };
 
   const parsed = parseJsonMessages(String(child.stdout));
-  const { axioms, rest } = takeAuditResults(parsed.diagnostics);
+  const { audit, found, rest } = takeAuditResults(parsed.diagnostics);
   const diagnostics = rest.map((d) => relocate(d, job.file, inputPath, originalLines));
   const hasError = diagnostics.some((d) => d.severity === "error");
   const exitCode = child.exitCode;
   let outcome: ModuleRun["outcome"] = "ok";
   if (exitCode !== 0 || hasError) outcome = hasError ? "failed" : "crash";
   if (child.signal === "SIGKILL" && !hasError) stderr.push("the engine was killed (out of memory?)");
-  return { outcome, diagnostics, axioms, stderr: [...parsed.other, ...stderr], exitCode, seconds, maxRssBytes };
+  return { outcome, diagnostics, audit: found ? audit : undefined, stderr: [...parsed.other, ...stderr], exitCode, seconds, maxRssBytes };
 }
 
 /** Messages from the shadow copy point at the real file; those from the audit code say so. */
@@ -107,4 +112,12 @@ function relocate(d: Diagnostic, file: string, inputPath: string, originalLines:
   if (d.file !== inputPath && d.file !== "") return d;
   if (d.line > originalLines) return { ...d, file, line: 0, column: 0, message: `in the axiom audit appended by the prover: ${d.message}` };
   return { ...d, file };
+}
+
+function realpathOr(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }

@@ -8,6 +8,7 @@ import { checkFile } from "../checker/stream.ts";
 import { RulesCache } from "../checker/rules.ts";
 import { blankCommentsAndStrings } from "../prover/source-lint.ts";
 import { loadHeadline, type HeadlineTheorem } from "../prover/headline.ts";
+import { isVariantRulesFile } from "../prover/rules-export.ts";
 import { loadPackage, moduleFile } from "../prover/lake-package.ts";
 import type { ProofReport } from "../contract/proof-report.ts";
 import type { RulesDoc } from "../contract/rules/types.ts";
@@ -123,7 +124,7 @@ export async function collectAudit(projectRoot: string): Promise<AuditData> {
   const headline = await loadHeadline(lean, new Set(pkg.modules.map((m) => m.name)));
 
   const rulesDir = join(lean, "rules");
-  const variantFiles = existsSync(rulesDir) ? (await readdir(rulesDir)).filter((f) => f.endsWith(".json") && !f.endsWith(".table.json")).sort() : [];
+  const variantFiles = existsSync(rulesDir) ? (await readdir(rulesDir)).filter(isVariantRulesFile).sort() : [];
   const rules: RulesDoc[] = [];
   for (const f of variantFiles) rules.push(JSON.parse(await readFile(join(rulesDir, f), "utf8")) as RulesDoc);
 

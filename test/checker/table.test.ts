@@ -12,6 +12,7 @@ import { stateToRecord } from "../../src/checker/layout.ts";
 import type { Scalar } from "../../src/contract/rules/types.ts";
 import { fixtureRulesDir } from "./helpers.ts";
 import { VARIANTS } from "../../src/contract/vocabulary.ts";
+import { isVariantRulesFile } from "../../src/prover/rules-export.ts";
 
 const leanRules = path.join(repoRoot, "lean", "rules");
 
@@ -92,7 +93,7 @@ describe("interpreter vs transition table", () => {
 });
 
 describe("rules export is current", () => {
-  const files = readdirSync(leanRules).filter((f) => f.endsWith(".json") && !f.endsWith(".table.json"));
+  const files = readdirSync(leanRules).filter(isVariantRulesFile);
   it("Lean exported one rules file per variant", () => {
     expect([...files].sort()).toEqual(VARIANTS.map((v) => `${v}.json`).sort());
   });

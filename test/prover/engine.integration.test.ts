@@ -1,6 +1,6 @@
 // End-to-end runs of the real bundled Lean engine over small fixture packages. Each module
 // costs one engine start (~10 s and ~1.5 GB on an idle 2-core machine), so the fixtures are
-// grouped: one good package (2 modules), one bad package (5 modules) and one timeout.
+// grouped: one good package (2 modules), one bad package (6 modules) and one timeout.
 import { appendFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -42,8 +42,9 @@ describe("bundled engine end to end", () => {
       ]);
       for (const m of first.modules) expect(m.maxRssBytes).toBeGreaterThan(500 * 2 ** 20);
       const t = first.theorems.find((x) => x.name === "Good.double_two")!;
-      expect(t).toMatchObject({ status: "checked", audit: "deny-list", denied: [] });
-      expect(t.axioms).toContain("of_decide_eq_true");
+      expect(t).toMatchObject({ status: "checked", audit: "closure", denied: [], axioms: [] });
+      // a library theorem is not an axiom: it is listed as a trusted statement
+      expect(t.trustedLibrary).toContain("of_decide_eq_true");
     });
 
     it("skips modules whose source and imports are unchanged", async () => {
@@ -88,6 +89,15 @@ describe("bundled engine end to end", () => {
       const t = r.theorems.find((x) => x.name === "Bad.from_cheat")!;
       expect(t.status).toBe("failed");
       expect(t.denied).toEqual(["_private.Bad.Axiom.0.Bad.cheat"]);
+    });
+
+    it("a theorem that reaches the project axiom only through a lemma of another module is denied too", () => {
+      expect(mod("Bad.ViaLemma").status).toBe("checked");
+      const t = r.theorems.find((x) => x.name === "Bad.via_lemma")!;
+      expect(t.status).toBe("failed");
+      expect(t.axioms).toEqual(["_private.Bad.Axiom.0.Bad.cheat"]);
+      expect(t.denied).toEqual(["_private.Bad.Axiom.0.Bad.cheat"]);
+      expect(r.errors.join("\n")).toContain("Bad.via_lemma: depends on denied axiom(s) _private.Bad.Axiom.0.Bad.cheat");
     });
 
     it("an engine crash without a Lean message is reported as a crash", () => {

@@ -1,12 +1,13 @@
 module
 
-public import ElectricRace.Spec.Model
+public import ElectricRace.Spec.Properties
 
 /-!
 # Theorems about the full model's step function
 
 Everything here is about `ElectricRace.step`, the interpretation of the rule data in
-`ElectricRace/Spec/Model.lean`, for the rule set `rules v` of each variant.
+`ElectricRace/Spec/Model.lean`, for the rule set `rules v` of each variant (`Reachable`,
+`runSched` and `witness` are defined in `ElectricRace/Spec/Reach.lean`).
 
 * Reachability claims are proved by an explicit witness schedule (a list of actions with their
   parameters) that `runSched` replays from an initial state; `witness_sound` turns a successful
@@ -16,50 +17,6 @@ Everything here is about `ElectricRace.step`, the interpretation of the rule dat
 -/
 
 namespace ElectricRace
-
-@[expose] public section
-
-/-! ## Reachability -/
-
-/-- The states reachable from an initial state (one satisfying the exported `init` conjuncts)
-by any interleaving of the given actions, with parameters inside their domains. -/
-inductive Reachable (b : Bounds) (acts : List Action) : State → Prop
-  | init (s : State) : initOk b s = true → Reachable b acts s
-  | step (s s' : State) (a : Action) (env : Env) :
-      Reachable b acts s → a ∈ acts → bindingOk b env a.params = true →
-      ElectricRace.step b s a env = some s' → Reachable b acts s'
-
-/-- The first action with a given label. -/
-def findAct : List Action → Label → Option Action
-  | [], _ => none
-  | a :: as, l => if a.label = l then some a else findAct as l
-
-/-- Bind the parameters positionally. -/
-def bindArgs : List (Param × Dom) → List Int → Env
-  | (p, _) :: ps, n :: ns => (bindArgs ps ns).upd p n
-  | _, _ => fun _ => 0
-
-/-- Replay a schedule (labels with positional arguments); `none` if some step is not enabled. -/
-def runSched (b : Bounds) (acts : List Action) (s : State) : List (Label × List Int) → Option State
-  | [] => some s
-  | (l, args) :: rest =>
-    match findAct acts l with
-    | none => none
-    | some a =>
-      if bindingOk b (bindArgs a.params args) a.params then
-        match ElectricRace.step b s a (bindArgs a.params args) with
-        | some s' => runSched b acts s' rest
-        | none => none
-      else none
-
-/-- A witness: `s0` is initial, the schedule replays, and the final state satisfies `P`. -/
-def witness (b : Bounds) (acts : List Action) (s0 : State) (sched : List (Label × List Int))
-    (P : State → Bool) : Bool :=
-  initOk b s0 && match runSched b acts s0 sched with
-    | some s => P s
-    | none => false
-
-end
 
 theorem findAct_mem : ∀ (acts : List Action) (l : Label) (a : Action),
     findAct acts l = some a → a ∈ acts
@@ -98,6 +55,14 @@ public theorem witness_sound {b : Bounds} {acts : List Action} {s0 : State}
   · rename_i s hs
     exact ⟨s, runSched_reachable b acts sched s0 s (Reachable.init s0 hi) hs, hr⟩
   · simp at hr
+
+/-- A witness schedule gives a reachable state violating the property. -/
+public theorem witnessBy_sound {v : Variant} {b : Bounds} {p : Property} {s0 : State}
+    {sched : List (Label × List Int)} (h : WitnessBy v b p s0 sched) : Witness v b p := by
+  obtain ⟨s, hr, hp⟩ := witness_sound h
+  refine ⟨s, hr, ?_⟩
+  unfold holds
+  simpa using hp
 
 /-! ## Safety by syntactic invariants (all bounds, all interleavings) -/
 
@@ -250,9 +215,11 @@ def keepsUnacked (a : Action) : Bool :=
 theorem keepsUnacked_all (v : Variant) : (rules v).all keepsUnacked = true := by
   cases v <;> decide +kernel
 
-/-- **No transaction is lost (part 1), every variant, all bounds.** Only the end of a publish
-(`SlcBroadcast`) acknowledges the replication client's transaction, and only an arrival
-(`TxnArrive`) replaces it; a collector crash (`SlcCrash`, `SlcFail`) and the restart keep it. -/
+/-- **Frame fact about the un-acknowledged transaction, every variant, all bounds.** One step of
+any action other than `TxnArrive` and `SlcBroadcast` leaves `unacked` unchanged; in particular a
+collector crash (`SlcCrash`, `SlcFail`) and the restart keep it. This is a one-step fact about
+which rules write `unacked`; it is NOT a proof that no transaction is lost (nothing here says
+the transaction is eventually delivered). -/
 public theorem crash_keeps_unacked (v : Variant) (b : Bounds) (s s' : State) (a : Action)
     (env : Env) (ha : a ∈ rules v) (hl1 : a.label ≠ .TxnArrive) (hl2 : a.label ≠ .SlcBroadcast)
     (hs : step b s a env = some s') : s' .unacked 0 0 = s .unacked 0 0 := by
@@ -266,9 +233,9 @@ public theorem crash_keeps_unacked (v : Variant) (b : Bounds) (s s' : State) (a 
   exact exec_writesOnly b s .unacked (fun _ => false) 0 0 (· = s .unacked 0 0)
     (by intro x hx; simp at hx) a.effect env s hw rfl
 
-/-- **No transaction is lost (part 2), every variant, all bounds.** When the supervisor restarts
-the collector, the replication client's un-acknowledged transaction is re-delivered: it is again
-the event in the collector's mailbox, and it is still un-acknowledged. -/
+/-- **The restart re-queues the un-acknowledged transaction, every variant, all bounds.** One step
+of `SlcRestart` from a state with an un-acknowledged transaction leaves it as the event in the
+collector's mailbox (`mbox = E`), still un-acknowledged. A one-step fact, not a liveness proof. -/
 public theorem restart_redelivers_unacked (v : Variant) (b : Bounds) (s s' : State) (env : Env)
     (hs : step b s (restartAction v) env = some s') (hu : s .unacked 0 0 ≠ .i (-1)) :
     s' .mbox 0 0 = vE ∧ s' .unacked 0 0 = s .unacked 0 0 := by
@@ -322,14 +289,15 @@ theorem waitsChain_rank (s : State) (p q : Proc) (h : WaitsChain s p q) : rank q
   | one p q h => exact waitsOn_rank s p q h
   | more p r q h _ ih => have := waitsOn_rank s p r h; omega
 
-/-- **FixB as modelled cannot deadlock.** In no reachable state (in fact in no state at all) is
-there a cycle of processes each waiting on the next: every wait goes strictly down the order
-replication/cleaner → collector → ShapeCache, and ShapeCache waits on nobody. This is the
-non-blocking FixB: the cleaner's router request is queued at the collector and answered between
-events. (A naive synchronous FixB called from inside ShapeCache or the collector would add an
-edge back up this order; that is the deadlock the RequestBatcher exists to avoid.) -/
-public theorem fixB_noDeadlock (b : Bounds) (s : State) (_ : Reachable b (rules .FixB) s)
-    (p : Proc) : ¬ WaitsChain s p p := by
+/-- **The hand-written waits-for relation `waitsOn` has no cycle, in any state.** Every edge of
+`waitsOn` (a FixB chain waiting for its router request → collector, collector → ShapeCache,
+replication client → collector) goes strictly down a rank, so no process waits on itself through
+any chain of waits. What this does NOT show: `waitsOn` is written by hand from the reading of
+Electric's code, not derived from the rules' blocking guards, so it says nothing about a wait the
+relation leaves out. The name is kept because the exported FixB rules cite it
+(`theoremsFor` in `Spec/Model.lean`); it proves acyclicity of `waitsOn`, not deadlock freedom of
+the rules. -/
+public theorem fixB_noDeadlock (s : State) (p : Proc) : ¬ WaitsChain s p p := by
   intro h
   have := waitsChain_rank s p p h
   omega

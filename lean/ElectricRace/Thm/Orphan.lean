@@ -5,7 +5,9 @@ public import ElectricRace.Thm.Witnesses
 /-!
 # Witness schedules: orphan consumers, quiescence, and FixB after a restart
 
-Same method as `ElectricRace/Thm/Witnesses.lean`: an explicit schedule replayed by the kernel.
+Same method as `ElectricRace/Thm/Witnesses.lean`: each theorem states `WitnessBy v b1 p restored
+sched` (replaying `sched` from `restored` ends in a state violating property `p`), checked by the
+kernel. `orphanLive`, `quiescent1` and `cleanState1` remain as handle-0 readings of those states.
 -/
 
 namespace ElectricRace
@@ -54,46 +56,38 @@ end
 /-- **Orphan consumer, PreFix.** ShapeCache's check-then-act races the cleaner: a live consumer,
 with re-created storage, receives a transaction for a shape that ShapeStatus no longer has. -/
 public theorem preFix_orphan_reachable :
-    ∃ s, Reachable b1 (rules .PreFix) s ∧ orphanLive s = true :=
-  witness_sound (s0 := restored) (sched := orphanSched) (by decide +kernel)
+    WitnessBy .PreFix b1 .orphanDelivery restored orphanSched := by unfold WitnessBy; decide +kernel
 
 /-- **Orphan consumer, FixA.** The nil filter does not help: same interleaving. -/
 public theorem fixA_orphan_reachable :
-    ∃ s, Reachable b1 (rules .FixA) s ∧ orphanLive s = true :=
-  witness_sound (s0 := restored) (sched := orphanSched) (by decide +kernel)
+    WitnessBy .FixA b1 .orphanDelivery restored orphanSched := by unfold WitnessBy; decide +kernel
 
 /-- **Orphan consumer, FixA2 (HEAD).** Still reachable at HEAD. -/
 public theorem fixA2_orphan_reachable :
-    ∃ s, Reachable b1 (rules .FixA2) s ∧ orphanLive s = true :=
-  witness_sound (s0 := restored) (sched := orphanSched) (by decide +kernel)
+    WitnessBy .FixA2 b1 .orphanDelivery restored orphanSched := by unfold WitnessBy; decide +kernel
 
 /-- **Orphan consumer, FixC.** The tombstone is consulted when the collector routes and when
 ShapeCache checks, but the check happened before the removal: ShapeCache starts the consumer
 anyway (it does not re-check), so the orphan remains. -/
 public theorem fixC_orphan_reachable :
-    ∃ s, Reachable b1 (rules .FixC) s ∧ orphanLive s = true :=
-  witness_sound (s0 := restored) (sched := orphanSched) (by decide +kernel)
+    WitnessBy .FixC b1 .orphanDelivery restored orphanSched := by unfold WitnessBy; decide +kernel
 
 /-- **Not clean at quiescence: PreFix.** After the orphan interleaving and the batched removal,
 nothing is in flight, yet a live consumer serves a shape without status and its storage exists. -/
 public theorem preFix_quiescent_orphan :
-    ∃ s, Reachable b1 (rules .PreFix) s ∧ (quiescent1 s && !cleanState1 s) = true :=
-  witness_sound (s0 := restored) (sched := orphanQuiescentSched) (by decide +kernel)
+    WitnessBy .PreFix b1 .quiescentOrphan restored orphanQuiescentSched := by unfold WitnessBy; decide +kernel
 
 /-- **Not clean at quiescence: FixA.** -/
 public theorem fixA_quiescent_orphan :
-    ∃ s, Reachable b1 (rules .FixA) s ∧ (quiescent1 s && !cleanState1 s) = true :=
-  witness_sound (s0 := restored) (sched := orphanQuiescentSched) (by decide +kernel)
+    WitnessBy .FixA b1 .quiescentOrphan restored orphanQuiescentSched := by unfold WitnessBy; decide +kernel
 
 /-- **Not clean at quiescence: FixA2 (HEAD).** -/
 public theorem fixA2_quiescent_orphan :
-    ∃ s, Reachable b1 (rules .FixA2) s ∧ (quiescent1 s && !cleanState1 s) = true :=
-  witness_sound (s0 := restored) (sched := orphanQuiescentSched) (by decide +kernel)
+    WitnessBy .FixA2 b1 .quiescentOrphan restored orphanQuiescentSched := by unfold WitnessBy; decide +kernel
 
 /-- **Not clean at quiescence: FixC.** -/
 public theorem fixC_quiescent_orphan :
-    ∃ s, Reachable b1 (rules .FixC) s ∧ (quiescent1 s && !cleanState1 s) = true :=
-  witness_sound (s0 := restored) (sched := orphanQuiescentSched) (by decide +kernel)
+    WitnessBy .FixC b1 .quiescentOrphan restored orphanQuiescentSched := by unfold WitnessBy; decide +kernel
 
 @[expose] public section
 
@@ -104,25 +98,29 @@ def fixBFaultSched : List (Label × List Int) :=
   [(.RemoveShape, [0, 0]), (.CleanerRouterRemove, [0]), (.SlcRemoveNow, [0]),
    (.CleanerRouterAck, [0]), (.SlcFail, []), (.SlcRestart, []), (.CleanerStatus, [0])]
 
+/-- `fixBFaultSched`, then a matching transaction resolved to `nil` and the crash. -/
+def fixBFaultCrashSched : List (Label × List Int) :=
+  [(.RemoveShape, [0, 0]), (.CleanerRouterRemove, [0]), (.SlcRemoveNow, [0]),
+   (.CleanerRouterAck, [0]), (.SlcFail, []), (.SlcRestart, []), (.CleanerStatus, [0]),
+   (.TxnArrive, [0]), (.SlcRoute, []), (.SlcResolveAsk, [0]), (.CacheCheckNoShape, []),
+   (.SlcCrash, [])]
+
 end
 
 /-- **FixB reopens the window after a restart.** If the collector restarts between the chain's
 router step and its ShapeStatus step, the router is rebuilt from ShapeStatus and holds the shape
 again; the chain then removes ShapeStatus: the window is open under FixB. -/
 public theorem fixB_window_after_fault :
-    ∃ s, Reachable b1 (rules .FixB) s ∧ window0 s = true :=
-  witness_sound (s0 := restored) (sched := fixBFaultSched) (by decide +kernel)
+    WitnessBy .FixB b1 .raceWindow restored fixBFaultSched ∧
+    WitnessBy .FixB b1 .routedNotPresent restored fixBFaultSched :=
+  ⟨by unfold WitnessBy; decide +kernel, by unfold WitnessBy; decide +kernel⟩
 
 /-- **FixB alone can still crash by `nil`.** Continuing the previous schedule, a matching
 transaction finds no registry entry (the restart emptied it), ShapeCache answers `:no_shape`,
 and FixB (which has no `nil` filter) sends to `nil`. FixB needs FixA's filter as well, or a
 restart that does not resurrect shapes being removed. -/
 public theorem fixB_nilCrash_after_fault :
-    ∃ s, Reachable b1 (rules .FixB) s ∧ isCrashedByNil s = true :=
-  witness_sound (s0 := restored)
-    (sched := fixBFaultSched ++ [(.TxnArrive, [0]), (.SlcRoute, []), (.SlcResolveAsk, [0]),
-      (.CacheCheckNoShape, []), (.SlcCrash, [])])
-    (by decide +kernel)
+    WitnessBy .FixB b1 .nilCrash restored fixBFaultCrashSched := by unfold WitnessBy; decide +kernel
 
 @[expose] public section
 
@@ -143,8 +141,10 @@ collector's `remove_subscription` does) also deletes the ConsumerRegistry entry,
 a live consumer serves a shape without ShapeStatus. FixB must stop the consumer before (or
 together with) the router removal, or look the pid up elsewhere. -/
 public theorem fixB_quiescent_orphan :
-    ∃ s, Reachable b1 (rules .FixB) s ∧
-      (quiescent1 s && !cleanState1 s && s .cons 0 0 == vRunning) = true :=
-  witness_sound (s0 := restored) (sched := fixBStopMissesSched) (by decide +kernel)
+    WitnessBy .FixB b1 .quiescentOrphan restored fixBStopMissesSched ∧
+    (match runSched b1 (rules .FixB) restored fixBStopMissesSched with
+     | some s => s .cons 0 0 == vRunning
+     | none => false) = true :=
+  ⟨by unfold WitnessBy; decide +kernel, by decide +kernel⟩
 
 end ElectricRace

@@ -8,9 +8,13 @@ public import ElectricRace.Thm.Witnesses
 
 `ShapeRemovalRaceSimple` sees one shape through four booleans. Projecting a full-model state on
 handle 0 gives such a view: ShapeStatus present, router holds it, the ConsumerRegistry has an
-entry, storage present. Along the reproduction recipe (a restored shape, no registry entry) the
-full model's cleaner and collector steps project onto the simple model's steps, and the full
-model's `nil` crash is exactly where the simple model's `publish` says `crash`.
+entry, storage present.
+
+What is proved here is pointwise, along explicit schedules (not a simulation theorem over all
+full-model steps, which is not proved): along the reproduction recipe (a restored shape, no
+registry entry) the states the full model visits project onto the states the simple model visits,
+and at the recipe's window state the simple model's `publish` says `crash` where the full model,
+continued from that very state by `SlcCrash`, crashes by `nil`.
 -/
 
 namespace ElectricRace
@@ -33,13 +37,13 @@ noncomputable def projectsTo (sched : List (Label × List Int)) (steps : List Sh
 
 end
 
-/-- **The simple model is the full model seen through one handle.** Along the reproduction
-recipe, each cleaner step of the full model (ShapeStatus removal, `Consumer.stop`,
+/-- **Pointwise projection along the recipe (one schedule, not a simulation theorem).** Along the
+reproduction recipe, each cleaner step of the full model (ShapeStatus removal, `Consumer.stop`,
 `Storage.cleanup!`) and the collector's batched removal (`CleanerSlcRemove`, `BatcherFlush`,
 `SlcApplyBatch`) project onto the simple model's `removeStatus`, `stopConsumer`,
 `cleanupStorage` and `removeRouter`; the transaction's arrival and routing leave the projection
 unchanged. The restored shape projects to the simple model's state with no registered consumer. -/
-public theorem projection_recipe :
+public theorem projection_along_recipe :
     proj restored = { status := true, router := true, consumer := false, storage := true } ∧
     projectsTo [(.RemoveShape, [0, 0]), (.CleanerStatus, [0])] [.removeStatus] = true ∧
     projectsTo [(.RemoveShape, [0, 0]), (.CleanerStatus, [0]), (.CleanerStop, [0])]
@@ -55,15 +59,27 @@ public theorem projection_recipe :
   refine ⟨by decide +kernel, by decide +kernel, by decide +kernel, by decide +kernel,
     by decide +kernel, by decide +kernel⟩
 
-/-- **The simple model's crash is the full model's crash.** Where the recipe's window state
-projects to a simple state whose `publish` is `crash`, the full PreFix model reaches
-`send(nil, …)` from that very state (`preFix_crash_reachable` continues the same schedule). -/
-public theorem projection_crash_agrees :
-    ShapeRemovalRaceSimple.publish
-      (ShapeRemovalRaceSimple.run (proj restored) [.removeStatus, .stopConsumer, .cleanupStorage])
-      = .crash ∧
-    (∃ s, Reachable b1 (rules .PreFix) s ∧ isCrashedByNil s = true) :=
-  ⟨by decide, preFix_crash_reachable⟩
+@[expose] public section
+
+/-- Replay the recipe in the full PreFix model; at the state reached (the window, transaction
+resolved to `nil`), the simple model's `publish` of the projection says `crash`, and one more
+full-model step, `SlcCrash`, from that very state crashes the collector by `nil`. -/
+noncomputable def crashAgreesAtRecipe : Bool :=
+  match runSched b1 (rules .PreFix) restored recipe with
+  | some s =>
+    ShapeRemovalRaceSimple.publish (proj s) == .crash &&
+    (match runSched b1 (rules .PreFix) s [(.SlcCrash, [])] with
+     | some s' => isCrashedByNil s'
+     | none => false)
+  | none => false
+
+end
+
+/-- **The simple model's crash is the full model's crash, at the recipe's window state.**
+Replaying the recipe from `restored` in the full PreFix model reaches a state whose projection
+the simple model's `publish` sends to `crash`, and from that very state the full model's
+`SlcCrash` step is enabled and ends crashed by `nil`. (A statement about this one schedule.) -/
+public theorem projection_crash_agrees : crashAgreesAtRecipe = true := by decide +kernel
 
 /-- **Where the projection stops being faithful.** The bug analysis assumed `Consumer.stop`
 removes the registry entry. The full model says it does not: for a shape that had a running

@@ -5,9 +5,11 @@ public import ElectricRace.Thm.Model
 /-!
 # Witness schedules: what can happen, per variant
 
-Each theorem replays an explicit schedule with `runSched` from the reproduction recipe's initial
-state (`restored`: one restored shape, no consumer yet) and checks the final state; the kernel
-evaluates the replay (`decide +kernel`), and `witness_sound` makes the final state `Reachable`.
+Each witness theorem states `WitnessBy v b p restored sched`: replaying the schedule `sched`
+with `runSched` from the reproduction recipe's initial state (`restored`: one restored shape, no
+consumer yet) succeeds under the rules of `v` and ends in a state that violates the invariant of
+property `p` (`ElectricRace/Spec/Properties.lean`). The kernel evaluates the replay
+(`decide +kernel`); `witnessBy_sound` turns it into a `Reachable` state violating `p`.
 -/
 
 namespace ElectricRace
@@ -29,33 +31,59 @@ def window0 (s : State) : Bool := s .router 0 0 = .b true && s .status 0 0 = vAb
 
 end
 
+@[expose] public section
+
+/-- The recipe followed by the collector's `send(nil, …)` crash. -/
+def recipeCrash : List (Label × List Int) :=
+  [(.RemoveShape, [0, 0]), (.CleanerStatus, [0]), (.CleanerStop, [0]), (.CleanerStorage, [0]),
+   (.TxnArrive, [0]), (.SlcRoute, []), (.SlcResolveAsk, [0]), (.CacheCheckNoShape, []),
+   (.SlcCrash, [])]
+
+/-- The recipe followed by the end of the publish. -/
+def recipeBroadcast : List (Label × List Int) :=
+  [(.RemoveShape, [0, 0]), (.CleanerStatus, [0]), (.CleanerStop, [0]), (.CleanerStorage, [0]),
+   (.TxnArrive, [0]), (.SlcRoute, []), (.SlcResolveAsk, [0]), (.CacheCheckNoShape, []),
+   (.SlcBroadcast, [])]
+
+/-- The shortest window schedule: remove a restored shape, ShapeStatus first. -/
+def windowSched : List (Label × List Int) := [(.RemoveShape, [0, 0]), (.CleanerStatus, [0])]
+
+end
+
 /-- **PreFix crashes.** In 1.2.7–1.3.2 the ShapeLogCollector crash is reachable: remove a restored
 shape that has no consumer yet (ShapeStatus removed, `Consumer.stop` finds nothing, storage
 cleaned, the router removal still batched), then a matching transaction arrives; ShapeCache
-answers `:no_shape`, the pid is `nil`, and `send(nil, …)` takes the collector down. -/
+answers `:no_shape`, the pid is `nil`, and `send(nil, …)` takes the collector down. Statement:
+replaying `recipeCrash` from `restored` under PreFix ends in a state violating `nilCrash`. -/
 public theorem preFix_crash_reachable :
-    ∃ s, Reachable b1 (rules .PreFix) s ∧ isCrashedByNil s = true :=
-  witness_sound (s0 := restored) (sched := recipe ++ [(.SlcCrash, [])]) (by decide +kernel)
+    WitnessBy .PreFix b1 .nilCrash restored recipeCrash := by unfold WitnessBy; decide +kernel
 
 /-- **The window exists in PreFix.** After ShapeStatus removal the router still routes to the
-shape: a state with `router[h]` and no ShapeStatus entry is reachable. -/
+shape: replaying `windowSched` ends with `router[0]` set and `status[0]` absent (so also not
+present). -/
 public theorem preFix_window_reachable :
-    ∃ s, Reachable b1 (rules .PreFix) s ∧ window0 s = true :=
-  witness_sound (s0 := restored) (sched := [(.RemoveShape, [0, 0]), (.CleanerStatus, [0])])
-    (by decide +kernel)
+    WitnessBy .PreFix b1 .raceWindow restored windowSched ∧
+    WitnessBy .PreFix b1 .routedNotPresent restored windowSched :=
+  ⟨by unfold WitnessBy; decide +kernel, by unfold WitnessBy; decide +kernel⟩
 
-/-- **The window exists in FixA.** Filtering `nil` does not close the window: the router can
-still hold a shape ShapeStatus no longer has. -/
+/-- **The window exists in FixA.** Filtering `nil` does not close the window. -/
 public theorem fixA_window_reachable :
-    ∃ s, Reachable b1 (rules .FixA) s ∧ window0 s = true :=
-  witness_sound (s0 := restored) (sched := [(.RemoveShape, [0, 0]), (.CleanerStatus, [0])])
-    (by decide +kernel)
+    WitnessBy .FixA b1 .raceWindow restored windowSched ∧
+    WitnessBy .FixA b1 .routedNotPresent restored windowSched :=
+  ⟨by unfold WitnessBy; decide +kernel, by unfold WitnessBy; decide +kernel⟩
 
 /-- **The window exists at HEAD (FixA2).** -/
 public theorem fixA2_window_reachable :
-    ∃ s, Reachable b1 (rules .FixA2) s ∧ window0 s = true :=
-  witness_sound (s0 := restored) (sched := [(.RemoveShape, [0, 0]), (.CleanerStatus, [0])])
-    (by decide +kernel)
+    WitnessBy .FixA2 b1 .raceWindow restored windowSched ∧
+    WitnessBy .FixA2 b1 .routedNotPresent restored windowSched :=
+  ⟨by unfold WitnessBy; decide +kernel, by unfold WitnessBy; decide +kernel⟩
+
+/-- **FixC routes to tombstoned shapes, by design.** After ShapeStatus removal under FixC the
+shape is tombstoned, not absent, and the router still holds it until the batched removal: the
+router holds a shape whose status is not `present` (harmless: publish skips tombstones; the race
+window in the absent sense stays closed, `fixC_noWindow`). -/
+public theorem fixC_tombstone_routed :
+    WitnessBy .FixC b1 .routedNotPresent restored windowSched := by unfold WitnessBy; decide +kernel
 
 @[expose] public section
 
@@ -63,18 +91,35 @@ public theorem fixA2_window_reachable :
 def survivedAndAcked (s : State) : Bool :=
   s .slc 0 0 = vSlcIdle && s .crashes 0 0 = .i 0 && s .unacked 0 0 = .i (-1)
 
+/-- What the survive theorems check, all by replaying from `restored` at bounds `b1`:
+(1) `restored` is an initial state; (2) under `v` the recipe ends with handle 0 resolved to
+`nil`; (3) under `v` the recipe followed by `SlcBroadcast` ends with the collector idle, never
+crashed, transaction 0 arrived (`nextTxn = 1`) and acknowledged; (4) under PreFix the same recipe
+followed by `SlcCrash` ends crashed by `nil`, and (5) under PreFix `SlcBroadcast` is not enabled
+after the recipe. -/
+noncomputable def survivesWherePreFixCrashes (v : Variant) : Bool :=
+  initOk b1 restored &&
+  (match runSched b1 (rules v) restored recipe with
+   | some s => s .pubState 0 0 == vNil
+   | none => false) &&
+  (match runSched b1 (rules v) restored recipeBroadcast with
+   | some s => survivedAndAcked s && s .nextTxn 0 0 == .i 1
+   | none => false) &&
+  (match runSched b1 (rules .PreFix) restored recipeCrash with
+   | some s => isCrashedByNil s
+   | none => false) &&
+  (runSched b1 (rules .PreFix) restored recipeBroadcast).isNone
+
 end
 
-/-- **FixA survives the recipe.** The same interleaving that crashes PreFix ends, under FixA
-(1.3.3), with the `nil` pid dropped, the transaction acknowledged and no crash. -/
-public theorem fixA_recipe_survives :
-    ∃ s, Reachable b1 (rules .FixA) s ∧ survivedAndAcked s = true :=
-  witness_sound (s0 := restored) (sched := recipe ++ [(.SlcBroadcast, [])]) (by decide +kernel)
+/-- **FixA survives the recipe that crashes PreFix.** Replayed from the initial state `restored`:
+under FixA (1.3.3) the recipe resolves handle 0 to `nil`, and the recipe followed by
+`SlcBroadcast` ends with the `nil` dropped, transaction 0 acknowledged and no crash; under PreFix
+the same recipe followed by `SlcCrash` ends crashed by `nil`, and `SlcBroadcast` is not enabled. -/
+public theorem fixA_recipe_survives : survivesWherePreFixCrashes .FixA = true := by decide +kernel
 
-/-- **FixA2 (HEAD) survives the recipe**: `nil` becomes an undeliverable handle. -/
-public theorem fixA2_recipe_survives :
-    ∃ s, Reachable b1 (rules .FixA2) s ∧ survivedAndAcked s = true :=
-  witness_sound (s0 := restored) (sched := recipe ++ [(.SlcBroadcast, [])]) (by decide +kernel)
+/-- **FixA2 (HEAD) survives the recipe that crashes PreFix**: same statement as for FixA. -/
+public theorem fixA2_recipe_survives : survivesWherePreFixCrashes .FixA2 = true := by decide +kernel
 
 @[expose] public section
 

@@ -1,0 +1,695 @@
+module
+
+public import ElectricRace.Thm.Model
+public import ElectricRace.Thm.Witnesses
+public import ElectricRace.Thm.Orphan
+public import ElectricRace.Thm.Projection
+public import ElectricRace.Thm.FixB
+public import ElectricRace.Thm.FixC
+public import ElectricRace.Thm.Progress
+public import ElectricRace.Thm.WellFormed
+public import ElectricRace.Thm.Undeliverable
+import Lean.Data.Json
+
+/-!
+# The verdicts: one Lean-owned description of what was proved
+
+`verdicts` lists, for every headline theorem, the variant and property it is about and its kind
+(safety for all bounds, safety at stated bounds, reachable by witness, or supporting). Each entry
+carries a PROOF of its kind's schematic statement (`KindSpec.statement`, built from
+`SafeAllBounds`, `SafeAt` and `WitnessBy` of `ElectricRace/Spec/Properties.lean`), obtained from
+the named theorem: the kernel checks that the theorem has the declared kind. "Supporting" entries
+(simple-model and projection facts, frame facts, progress facts) carry `True`; their proof term
+still mentions the theorem, and a Lean-free test checks that every entry's name names the theorem
+its proof uses.
+
+The `#eval` at the end writes `build/rules/verdicts.json` (format `electric-race-verdicts/1`).
+Engine note (reference/lean-wasm.md §3): the interpreter has no code for imported project
+definitions, so everything the export RUNS is defined in this file: names, the expression
+serializer (same JSON shape as `exprJson` in `Spec/Model.lean`), and copies of the invariant
+expressions and witness schedules written with constructors only. Each copy is tied to the
+original by a kernel-checked `rfl` theorem (`invL_eq`, `*_copy`), and the witness entries'
+proofs are stated over the copies, so the exported schedule is the one the kernel replayed.
+-/
+
+namespace ElectricRace
+
+@[expose] public section
+
+/-- What kind of verdict an entry is, with the data the kind needs. -/
+inductive KindSpec where
+  | safetyAllBounds
+  | safetyAt (faults : Bool) (b : Bounds)
+  | witness (b : Bounds) (sched : List (Label × List Int))
+  /-- a supporting fact whose statement is the replay of a schedule from `restored` -/
+  | replay (sched : List (Label × List Int))
+  | liveness
+  | supporting
+
+/-- The statement an entry of this kind must prove. -/
+def KindSpec.statement : KindSpec → Option Variant → Option Property → Prop
+  | .safetyAllBounds, some v, some p => SafeAllBounds v p
+  | .safetyAt f b, some v, some p => SafeAt v f b p
+  | .witness b sched, some v, some p => WitnessBy v b p restored sched
+  | _, _, _ => True
+
+/-- One verdict entry. -/
+structure Entry where
+  name : String
+  module : String
+  variant : Option Variant
+  property : Option Property
+  kind : KindSpec
+  assumptions : List String
+  claim : String
+  proof : kind.statement variant property
+
+/-! ## Copies for the export (constructors only; tied to the originals by `rfl`) -/
+
+def b1L : Bounds := ⟨1, 1, 1, 1⟩
+
+def recipeL : List (Label × List Int) :=
+  [(.RemoveShape, [0, 0]), (.CleanerStatus, [0]), (.CleanerStop, [0]), (.CleanerStorage, [0]),
+   (.TxnArrive, [0]), (.SlcRoute, []), (.SlcResolveAsk, [0]), (.CacheCheckNoShape, [])]
+def recipeCrashL : List (Label × List Int) :=
+  [(.RemoveShape, [0, 0]), (.CleanerStatus, [0]), (.CleanerStop, [0]), (.CleanerStorage, [0]),
+   (.TxnArrive, [0]), (.SlcRoute, []), (.SlcResolveAsk, [0]), (.CacheCheckNoShape, []),
+   (.SlcCrash, [])]
+def recipeBroadcastL : List (Label × List Int) :=
+  [(.RemoveShape, [0, 0]), (.CleanerStatus, [0]), (.CleanerStop, [0]), (.CleanerStorage, [0]),
+   (.TxnArrive, [0]), (.SlcRoute, []), (.SlcResolveAsk, [0]), (.CacheCheckNoShape, []),
+   (.SlcBroadcast, [])]
+def windowSchedL : List (Label × List Int) := [(.RemoveShape, [0, 0]), (.CleanerStatus, [0])]
+def orphanSchedL : List (Label × List Int) :=
+  [(.TxnArrive, [0]), (.SlcRoute, []), (.SlcResolveAsk, [0]), (.CacheCheckOk, []),
+   (.RemoveShape, [0, 0]), (.CleanerStatus, [0]), (.CleanerStop, [0]), (.CleanerStorage, [0]),
+   (.CacheStart, []), (.ConsumerInit, [0]), (.SlcBroadcast, [])]
+def orphanQuiescentSchedL : List (Label × List Int) :=
+  [(.TxnArrive, [0]), (.SlcRoute, []), (.SlcResolveAsk, [0]), (.CacheCheckOk, []),
+   (.RemoveShape, [0, 0]), (.CleanerStatus, [0]), (.CleanerStop, [0]), (.CleanerStorage, [0]),
+   (.CacheStart, []), (.ConsumerInit, [0]), (.SlcBroadcast, []),
+   (.CleanerSlcRemove, [0]), (.BatcherFlush, []), (.SlcApplyBatch, [])]
+def fixBFaultSchedL : List (Label × List Int) :=
+  [(.RemoveShape, [0, 0]), (.CleanerRouterRemove, [0]), (.SlcRemoveNow, [0]),
+   (.CleanerRouterAck, [0]), (.SlcFail, []), (.SlcRestart, []), (.CleanerStatus, [0])]
+def fixBFaultCrashSchedL : List (Label × List Int) :=
+  [(.RemoveShape, [0, 0]), (.CleanerRouterRemove, [0]), (.SlcRemoveNow, [0]),
+   (.CleanerRouterAck, [0]), (.SlcFail, []), (.SlcRestart, []), (.CleanerStatus, [0]),
+   (.TxnArrive, [0]), (.SlcRoute, []), (.SlcResolveAsk, [0]), (.CacheCheckNoShape, []),
+   (.SlcCrash, [])]
+def fixBStopMissesSchedL : List (Label × List Int) :=
+  [(.TxnArrive, [0]), (.SlcRoute, []), (.SlcResolveAsk, [0]), (.CacheCheckOk, []),
+   (.CacheStart, []), (.ConsumerInit, [0]), (.SlcBroadcast, []),
+   (.RemoveShape, [0, 0]), (.CleanerRouterRemove, [0]), (.SlcRemoveNow, [0]),
+   (.CleanerRouterAck, [0]), (.CleanerStatus, [0]), (.CleanerStop, [0]), (.CleanerStorage, [0])]
+
+end
+
+theorem b1_copy : b1L = b1 := rfl
+theorem recipeCrash_copy : recipeCrashL = recipeCrash := rfl
+theorem recipeBroadcast_copy : recipeBroadcastL = recipeBroadcast := rfl
+theorem windowSched_copy : windowSchedL = windowSched := rfl
+theorem orphanSched_copy : orphanSchedL = orphanSched := rfl
+theorem orphanQuiescentSched_copy : orphanQuiescentSchedL = orphanQuiescentSched := rfl
+theorem fixBFaultSched_copy : fixBFaultSchedL = fixBFaultSched := rfl
+theorem fixBFaultCrashSched_copy : fixBFaultCrashSchedL = fixBFaultCrashSched := rfl
+theorem fixBStopMissesSched_copy : fixBStopMissesSchedL = fixBStopMissesSched := rfl
+
+@[expose] public section
+
+
+/-- The invariant expressions, written with constructors only (copy of `propInv`). -/
+def invL : Property → Option Expr
+  | .nilCrash => some (.ne (.cell0 .crashCause) (.lit (.e .cause 1)))
+  | .raceWindow => some (.all .x .handle
+      (.or (.not (.cell1 .router (.param .x))) (.ne (.cell1 .status (.param .x)) (.lit (.e .status 0)))))
+  | .routedNotPresent => some (.all .x .handle
+      (.or (.not (.cell1 .router (.param .x))) (.eq (.cell1 .status (.param .x)) (.lit (.e .status 1)))))
+  | .orphanDelivery => some (.not (.cell0 .orphanDelivery))
+  | .quiescentOrphan => some (.or
+      (.not (.and
+        (.all .x .chain (.or (.eq (.cell1 .chainPc (.param .x)) (.lit (.e .pc 0)))
+          (.or (.eq (.cell1 .chainPc (.param .x)) (.lit (.e .pc 7)))
+               (.eq (.cell1 .chainPc (.param .x)) (.lit (.e .pc 8))))))
+        (.and (.all .x .handle (.and (.not (.cell1 .pendingRemove (.param .x)))
+                (.and (.not (.cell1 .batchRemove (.param .x))) (.not (.cell1 .removeNow (.param .x))))))
+        (.and (.eq (.cell0 .mbox) (.lit (.e .mbox 0)))
+        (.and (.eq (.cell0 .slc) (.lit (.e .slc 0)))
+        (.and (.eq (.cell0 .sc) (.lit (.e .sc 0))) (.eq (.cell0 .unacked) (.lit (.i (-1))))))))))
+      (.and (.all .x .consumer (.or
+          (.not (.or (.eq (.cell1 .cons (.param .x)) (.lit (.e .cons 1)))
+                     (.eq (.cell1 .cons (.param .x)) (.lit (.e .cons 2)))))
+          (.eq (.cell1 .status (.cell1 .owner (.param .x))) (.lit (.e .status 1)))))
+        (.all .x .handle (.and
+          (.or (.ne (.cell1 .storage (.param .x)) (.lit (.e .storage 1)))
+               (.eq (.cell1 .status (.param .x)) (.lit (.e .status 1))))
+          (.or (.not (.cell1 .router (.param .x)))
+               (.eq (.cell1 .status (.param .x)) (.lit (.e .status 1))))))))
+  | .deadlock => none
+  | .txnLoss => none
+
+end
+
+/-- The exported invariant expressions are the ones the theorems are about. -/
+theorem invL_eq (p : Property) : invL p = propInv p := by cases p <;> rfl
+
+/-! ## Bridges from the theorems' own statements to the property invariants -/
+
+theorem asBool_b' (x : Bool) : (Val.b x).asBool = x := rfl
+theorem asInt_i' (n : Int) : (Val.i n).asInt = n := rfl
+
+public theorem nilCrash_holds {b : Bounds} {s : State} (h : s .crashCause 0 0 ≠ vSendNil) :
+    holds b s .nilCrash := by
+  simpa [holds, holdsB, inv, propInv, noNilCrash, notE, L, eval, asBool_b'] using h
+
+public theorem orphanDelivery_holds {b : Bounds} {s : State} (h : s .orphanDelivery 0 0 ≠ .b true) :
+    holds b s .orphanDelivery := by
+  have : (s .orphanDelivery 0 0).asBool = false := by
+    cases hv : s .orphanDelivery 0 0 <;> simp_all [Val.asBool]
+  simp [holds, holdsB, inv, propInv, noOrphanDelivery, orphanDelivery, eval, asBool_b', this]
+
+public theorem raceWindow_b1 (s : State) (h : s .router 0 0 = .b true → s .status 0 0 ≠ vAbsent) :
+    holds b1 s .raceWindow := by
+  simp only [holds, holdsB, inv, propInv, eval, forallH, router, status, pX, notE, L, allN,
+    read1, inDom, b1, Bounds.of, Var.dim1, Var.dims, Env.upd, asBool_b', asInt_i']
+  by_cases hr : s .router 0 0 = .b true
+  · simp [hr, h hr, asBool_b']
+  · have : (s .router 0 0).asBool = false := by
+      cases hv : s .router 0 0 <;> simp_all [Val.asBool]
+    simp [this]
+
+public theorem routedNotPresent_b1 (s : State) (h : s .router 0 0 = .b true → s .status 0 0 = vPresent) :
+    holds b1 s .routedNotPresent := by
+  simp only [holds, holdsB, inv, propInv, noWindow, eval, forallH, router, status, pX, isE, L,
+    allN, read1, inDom, b1, Bounds.of, Var.dim1, Var.dims, Env.upd, asBool_b', asInt_i']
+  by_cases hr : s .router 0 0 = .b true
+  · simp [hr, h hr, asBool_b']
+  · have : (s .router 0 0).asBool = false := by
+      cases hv : s .router 0 0 <;> simp_all [Val.asBool]
+    simp [this]
+
+/-- A supporting entry proves `True` from its theorem (so the proof term names the theorem). -/
+public theorem supports {P : Prop} (_ : P) : True := trivial
+
+/-! ## The verdicts -/
+
+@[expose] public section
+
+/-- Every headline theorem, with its variant, property and kind; one entry per verdict cell
+(a theorem that settles several properties has one entry per property). -/
+def verdicts : List Entry := [
+  { name := "ShapeRemovalRaceSimple.initial_safe", module := "ShapeRemovalRaceSimple",
+    variant := none, property := none,
+    kind := .supporting,
+    assumptions := [],
+    claim := "Simple model: a live shape (in ShapeStatus, the EventRouter and the ConsumerRegistry) satisfies the safety invariant.",
+    proof := (supports @ShapeRemovalRaceSimple.initial_safe) },
+  { name := "ShapeRemovalRaceSimple.window_after_status_and_stop", module := "ShapeRemovalRaceSimple",
+    variant := none, property := some .raceWindow,
+    kind := .supporting,
+    assumptions := [],
+    claim := "Simple model: after ShapeStatus removal and Consumer.stop the router still routes to a shape with neither status nor registry entry.",
+    proof := (supports @ShapeRemovalRaceSimple.window_after_status_and_stop) },
+  { name := "ShapeRemovalRaceSimple.txn_in_window_crashes", module := "ShapeRemovalRaceSimple",
+    variant := none, property := some .nilCrash,
+    kind := .supporting,
+    assumptions := [],
+    claim := "Simple model: a transaction routed to a shape with no ShapeStatus entry AND no registry entry crashes the collector (send(nil, ...)); with a registered (dead) pid there is no crash.",
+    proof := (supports @ShapeRemovalRaceSimple.txn_in_window_crashes) },
+  { name := "ShapeRemovalRaceSimple.routerFirst_safe_every_step", module := "ShapeRemovalRaceSimple",
+    variant := none, property := some .raceWindow,
+    kind := .supporting,
+    assumptions := [],
+    claim := "Simple model: removing the shape from the EventRouter first keeps the invariant at every step of the removal.",
+    proof := (supports @ShapeRemovalRaceSimple.routerFirst_safe_every_step) },
+  { name := "ElectricRace.preFix_crash_reachable", module := "ElectricRace.Thm.Witnesses",
+    variant := some .PreFix, property := some .nilCrash,
+    kind := (.witness b1L recipeCrashL),
+    assumptions := [],
+    claim := "Witness: replaying the recipe from the restored initial state (a shape without registry entry, a transaction in the window) ends with the collector crashed by send(nil).",
+    proof := preFix_crash_reachable },
+  { name := "ElectricRace.preFix_window_reachable", module := "ElectricRace.Thm.Witnesses",
+    variant := some .PreFix, property := some .raceWindow,
+    kind := (.witness b1L windowSchedL),
+    assumptions := [],
+    claim := "Witness: after RemoveShape and the ShapeStatus step the router holds a shape whose ShapeStatus entry is absent.",
+    proof := preFix_window_reachable.1 },
+  { name := "ElectricRace.preFix_window_reachable", module := "ElectricRace.Thm.Witnesses",
+    variant := some .PreFix, property := some .routedNotPresent,
+    kind := (.witness b1L windowSchedL),
+    assumptions := [],
+    claim := "Witness: after RemoveShape and the ShapeStatus step the router holds a shape whose ShapeStatus entry is absent.",
+    proof := preFix_window_reachable.2 },
+  { name := "ElectricRace.preFix_registered_dead_consumer_noproc", module := "ElectricRace.Thm.Witnesses",
+    variant := some .PreFix, property := some .nilCrash,
+    kind := .supporting,
+    assumptions := [],
+    claim := "Witness (bounds T=2): a shape whose dead consumer is still registered resolves to the dead pid (:noproc); SlcCrash is not enabled and the collector survives.",
+    proof := (supports @preFix_registered_dead_consumer_noproc) },
+  { name := "ElectricRace.preFix_orphan_reachable", module := "ElectricRace.Thm.Orphan",
+    variant := some .PreFix, property := some .orphanDelivery,
+    kind := (.witness b1L orphanSchedL),
+    assumptions := [],
+    claim := "Witness: ShapeCache check-then-start races the cleaner; a live consumer receives an event for a shape whose status is not present.",
+    proof := preFix_orphan_reachable },
+  { name := "ElectricRace.preFix_quiescent_orphan", module := "ElectricRace.Thm.Orphan",
+    variant := some .PreFix, property := some .quiescentOrphan,
+    kind := (.witness b1L orphanQuiescentSchedL),
+    assumptions := [],
+    claim := "Witness: a quiescent state (nothing in flight) with a live consumer and storage for a shape without status.",
+    proof := preFix_quiescent_orphan },
+  { name := "ElectricRace.fixA_window_reachable", module := "ElectricRace.Thm.Witnesses",
+    variant := some .FixA, property := some .raceWindow,
+    kind := (.witness b1L windowSchedL),
+    assumptions := [],
+    claim := "Witness: after RemoveShape and the ShapeStatus step the router holds a shape whose ShapeStatus entry is absent (the nil filter does not close it).",
+    proof := fixA_window_reachable.1 },
+  { name := "ElectricRace.fixA_window_reachable", module := "ElectricRace.Thm.Witnesses",
+    variant := some .FixA, property := some .routedNotPresent,
+    kind := (.witness b1L windowSchedL),
+    assumptions := [],
+    claim := "Witness: after RemoveShape and the ShapeStatus step the router holds a shape whose ShapeStatus entry is absent (the nil filter does not close it).",
+    proof := fixA_window_reachable.2 },
+  { name := "ElectricRace.fixA_noNilCrash", module := "ElectricRace.Thm.Model",
+    variant := some .FixA, property := some .nilCrash,
+    kind := .safetyAllBounds,
+    assumptions := [],
+    claim := "Safety, all bounds, all interleavings incl. external crash and restart: the collector never crashes by sending to nil.",
+    proof := (by intro b s hs; exact nilCrash_holds (@fixA_noNilCrash b s hs)) },
+  { name := "ElectricRace.fixA_nil_never_blocks", module := "ElectricRace.Thm.Progress",
+    variant := some .FixA, property := some .nilCrash,
+    kind := .supporting,
+    assumptions := [],
+    claim := "Progress, all bounds, every state: once the collector is publishing, nothing is pending and ShapeCache is idle, SlcBroadcast is enabled whatever nil resolutions exist.",
+    proof := (supports @fixA_nil_never_blocks) },
+  { name := "ElectricRace.fixA_recipe_survives", module := "ElectricRace.Thm.Witnesses",
+    variant := some .FixA, property := some .nilCrash,
+    kind := (.replay recipeBroadcastL),
+    assumptions := [],
+    claim := "Replayed from the restored initial state: the recipe resolves the shape to nil, the recipe plus SlcBroadcast ends with the transaction acknowledged and no crash; under PreFix the same recipe plus SlcCrash crashes by nil.",
+    proof := (supports @fixA_recipe_survives) },
+  { name := "ElectricRace.fixA_orphan_reachable", module := "ElectricRace.Thm.Orphan",
+    variant := some .FixA, property := some .orphanDelivery,
+    kind := (.witness b1L orphanSchedL),
+    assumptions := [],
+    claim := "Witness: ShapeCache check-then-start races the cleaner; a live consumer receives an event for a shape whose status is not present.",
+    proof := fixA_orphan_reachable },
+  { name := "ElectricRace.fixA_quiescent_orphan", module := "ElectricRace.Thm.Orphan",
+    variant := some .FixA, property := some .quiescentOrphan,
+    kind := (.witness b1L orphanQuiescentSchedL),
+    assumptions := [],
+    claim := "Witness: a quiescent state (nothing in flight) with a live consumer and storage for a shape without status.",
+    proof := fixA_quiescent_orphan },
+  { name := "ElectricRace.fixA2_window_reachable", module := "ElectricRace.Thm.Witnesses",
+    variant := some .FixA2, property := some .raceWindow,
+    kind := (.witness b1L windowSchedL),
+    assumptions := [],
+    claim := "Witness: after RemoveShape and the ShapeStatus step the router holds a shape whose ShapeStatus entry is absent at HEAD.",
+    proof := fixA2_window_reachable.1 },
+  { name := "ElectricRace.fixA2_window_reachable", module := "ElectricRace.Thm.Witnesses",
+    variant := some .FixA2, property := some .routedNotPresent,
+    kind := (.witness b1L windowSchedL),
+    assumptions := [],
+    claim := "Witness: after RemoveShape and the ShapeStatus step the router holds a shape whose ShapeStatus entry is absent at HEAD.",
+    proof := fixA2_window_reachable.2 },
+  { name := "ElectricRace.fixA2_noNilCrash", module := "ElectricRace.Thm.Model",
+    variant := some .FixA2, property := some .nilCrash,
+    kind := .safetyAllBounds,
+    assumptions := [],
+    claim := "Safety, all bounds, all interleavings incl. external crash and restart: the collector never crashes by sending to nil.",
+    proof := (by intro b s hs; exact nilCrash_holds (@fixA2_noNilCrash b s hs)) },
+  { name := "ElectricRace.fixA2_nil_never_blocks", module := "ElectricRace.Thm.Progress",
+    variant := some .FixA2, property := some .nilCrash,
+    kind := .supporting,
+    assumptions := [],
+    claim := "Progress, all bounds, every state: once the collector is publishing, nothing is pending and ShapeCache is idle, SlcBroadcast is enabled whatever nil resolutions exist.",
+    proof := (supports @fixA2_nil_never_blocks) },
+  { name := "ElectricRace.fixA2_recipe_survives", module := "ElectricRace.Thm.Witnesses",
+    variant := some .FixA2, property := some .nilCrash,
+    kind := (.replay recipeBroadcastL),
+    assumptions := [],
+    claim := "Replayed from the restored initial state: the recipe resolves the shape to nil, the recipe plus SlcBroadcast ends with the transaction acknowledged and no crash; under PreFix the same recipe plus SlcCrash crashes by nil.",
+    proof := (supports @fixA2_recipe_survives) },
+  { name := "ElectricRace.fixA2_orphan_reachable", module := "ElectricRace.Thm.Orphan",
+    variant := some .FixA2, property := some .orphanDelivery,
+    kind := (.witness b1L orphanSchedL),
+    assumptions := [],
+    claim := "Witness: ShapeCache check-then-start races the cleaner; a live consumer receives an event for a shape whose status is not present.",
+    proof := fixA2_orphan_reachable },
+  { name := "ElectricRace.fixA2_quiescent_orphan", module := "ElectricRace.Thm.Orphan",
+    variant := some .FixA2, property := some .quiescentOrphan,
+    kind := (.witness b1L orphanQuiescentSchedL),
+    assumptions := [],
+    claim := "Witness: a quiescent state (nothing in flight) with a live consumer and storage for a shape without status.",
+    proof := fixA2_quiescent_orphan },
+  { name := "ElectricRace.fixB_window_after_fault", module := "ElectricRace.Thm.Orphan",
+    variant := some .FixB, property := some .raceWindow,
+    kind := (.witness b1L fixBFaultSchedL),
+    assumptions := [],
+    claim := "Witness: an external collector crash between the chain's router step and its status step reopens the window (router rebuilt from ShapeStatus).",
+    proof := fixB_window_after_fault.1 },
+  { name := "ElectricRace.fixB_window_after_fault", module := "ElectricRace.Thm.Orphan",
+    variant := some .FixB, property := some .routedNotPresent,
+    kind := (.witness b1L fixBFaultSchedL),
+    assumptions := [],
+    claim := "Witness: an external collector crash between the chain's router step and its status step reopens the window (router rebuilt from ShapeStatus).",
+    proof := fixB_window_after_fault.2 },
+  { name := "ElectricRace.fixB_nilCrash_after_fault", module := "ElectricRace.Thm.Orphan",
+    variant := some .FixB, property := some .nilCrash,
+    kind := (.witness b1L fixBFaultCrashSchedL),
+    assumptions := [],
+    claim := "Witness: after such a restart FixB (no nil filter) crashes by send(nil).",
+    proof := fixB_nilCrash_after_fault },
+  { name := "ElectricRace.fixB_noDeadlock", module := "ElectricRace.Thm.Model",
+    variant := some .FixB, property := some .deadlock,
+    kind := .supporting,
+    assumptions := [],
+    claim := "The hand-written waits-for relation (cleaner -> collector, collector -> ShapeCache, replication -> collector) has no cycle in any state; it is not derived from the rules, so this is not a deadlock-freedom proof of the rules.",
+    proof := (supports @fixB_noDeadlock) },
+  { name := "ElectricRace.fixB_quiescent_orphan", module := "ElectricRace.Thm.Orphan",
+    variant := some .FixB, property := some .quiescentOrphan,
+    kind := (.witness b1L fixBStopMissesSchedL),
+    assumptions := [],
+    claim := "Witness: the router-first removal deletes the registry entry, Consumer.stop finds no pid, the consumer stays live at quiescence.",
+    proof := fixB_quiescent_orphan.1 },
+  { name := "ElectricRace.fixB_noFault_invariant", module := "ElectricRace.Thm.FixB",
+    variant := some .FixB, property := some .routedNotPresent,
+    kind := (.safetyAt false b1L),
+    assumptions := ["no external collector crash (SlcFail left out)"],
+    claim := "Safety, bounds H=C=K=T=1, all interleavings without SlcFail: the inductive invariant InvB holds (in particular a routed shape is present in ShapeStatus).",
+    proof := (by intro s hs; have h := fixB_noFault_invariant s hs; unfold InvB at h; exact routedNotPresent_b1 s h.2.2.1) },
+  { name := "ElectricRace.fixB_noFault_safe", module := "ElectricRace.Thm.FixB",
+    variant := some .FixB, property := some .raceWindow,
+    kind := (.safetyAt false b1L),
+    assumptions := ["no external collector crash (SlcFail left out)"],
+    claim := "Safety, bounds H=C=K=T=1, all interleavings without SlcFail: the window is unreachable, no nil crash, no delivery into a removed shape.",
+    proof := (by intro s hs; exact raceWindow_b1 s (fun hr ha => (fixB_noFault_safe s hs).1 ⟨hr, ha⟩)) },
+  { name := "ElectricRace.fixB_noFault_safe", module := "ElectricRace.Thm.FixB",
+    variant := some .FixB, property := some .nilCrash,
+    kind := (.safetyAt false b1L),
+    assumptions := ["no external collector crash (SlcFail left out)"],
+    claim := "Safety, bounds H=C=K=T=1, all interleavings without SlcFail: the window is unreachable, no nil crash, no delivery into a removed shape.",
+    proof := (by intro s hs; exact nilCrash_holds (fixB_noFault_safe s hs).2.1) },
+  { name := "ElectricRace.fixB_noFault_safe", module := "ElectricRace.Thm.FixB",
+    variant := some .FixB, property := some .orphanDelivery,
+    kind := (.safetyAt false b1L),
+    assumptions := ["no external collector crash (SlcFail left out)"],
+    claim := "Safety, bounds H=C=K=T=1, all interleavings without SlcFail: the window is unreachable, no nil crash, no delivery into a removed shape.",
+    proof := (by intro s hs; exact orphanDelivery_holds (fixB_noFault_safe s hs).2.2) },
+  { name := "ElectricRace.fixC_noNilCrash", module := "ElectricRace.Thm.FixC",
+    variant := some .FixC, property := some .nilCrash,
+    kind := (.safetyAt true b1L),
+    assumptions := [],
+    claim := "Safety, bounds H=C=K=T=1, all interleavings incl. external crash and restart: the inductive invariant InvC holds, in particular no nil crash.",
+    proof := (by intro s hs; have h := fixC_noNilCrash s hs; unfold InvC at h; exact nilCrash_holds h.1) },
+  { name := "ElectricRace.fixC_noWindow", module := "ElectricRace.Thm.FixC",
+    variant := some .FixC, property := some .raceWindow,
+    kind := (.safetyAt true b1L),
+    assumptions := [],
+    claim := "Safety, bounds H=C=K=T=1, incl. external crashes: the router never holds a shape whose ShapeStatus entry is absent (a tombstone is kept until the router entry is gone); no nil crash.",
+    proof := (by intro s hs; exact raceWindow_b1 s (fun hr ha => (fixC_noWindow s hs).1 ⟨hr, ha⟩)) },
+  { name := "ElectricRace.fixC_tombstone_routed", module := "ElectricRace.Thm.Witnesses",
+    variant := some .FixC, property := some .routedNotPresent,
+    kind := (.witness b1L windowSchedL),
+    assumptions := [],
+    claim := "Witness: after the ShapeStatus step the router holds a tombstoned shape (status not present); harmless by design, publish skips tombstones.",
+    proof := fixC_tombstone_routed },
+  { name := "ElectricRace.fixC_orphan_reachable", module := "ElectricRace.Thm.Orphan",
+    variant := some .FixC, property := some .orphanDelivery,
+    kind := (.witness b1L orphanSchedL),
+    assumptions := [],
+    claim := "Witness: the orphan-consumer interleaving is reachable despite the tombstone.",
+    proof := fixC_orphan_reachable },
+  { name := "ElectricRace.fixC_quiescent_orphan", module := "ElectricRace.Thm.Orphan",
+    variant := some .FixC, property := some .quiescentOrphan,
+    kind := (.witness b1L orphanQuiescentSchedL),
+    assumptions := [],
+    claim := "Witness: a quiescent state with a live consumer for a removed shape.",
+    proof := fixC_quiescent_orphan },
+  { name := "ElectricRace.crash_keeps_unacked", module := "ElectricRace.Thm.Model",
+    variant := none, property := some .txnLoss,
+    kind := .supporting,
+    assumptions := [],
+    claim := "Every variant, all bounds, one step: only TxnArrive and SlcBroadcast write the un-acknowledged transaction; crashes and the restart keep it. A frame fact, not a proof that no transaction is lost.",
+    proof := (supports @crash_keeps_unacked) },
+  { name := "ElectricRace.restart_redelivers_unacked", module := "ElectricRace.Thm.Model",
+    variant := none, property := some .txnLoss,
+    kind := .supporting,
+    assumptions := [],
+    claim := "Every variant, all bounds, one step: the restart puts the un-acknowledged transaction back in the collector mailbox, still un-acknowledged. Not a liveness proof.",
+    proof := (supports @restart_redelivers_unacked) },
+  { name := "ElectricRace.projection_along_recipe", module := "ElectricRace.Thm.Projection",
+    variant := some .PreFix, property := none,
+    kind := .supporting,
+    assumptions := [],
+    claim := "Pointwise, along the recipe only (not a simulation theorem): the full PreFix model's states project onto the simple model's states for handle 0.",
+    proof := (supports @projection_along_recipe) },
+  { name := "ElectricRace.projection_crash_agrees", module := "ElectricRace.Thm.Projection",
+    variant := some .PreFix, property := some .nilCrash,
+    kind := .supporting,
+    assumptions := [],
+    claim := "At the recipe's window state: the simple model's publish of the projection is a crash, and from that very state the full model's SlcCrash crashes by nil.",
+    proof := (supports @projection_crash_agrees) },
+  { name := "ElectricRace.projection_stop_keeps_registry", module := "ElectricRace.Thm.Projection",
+    variant := some .PreFix, property := some .nilCrash,
+    kind := .supporting,
+    assumptions := [],
+    claim := "Where the projection departs: the full model's Consumer.stop keeps the dead pid registered (so the crash needs a shape with no registry entry).",
+    proof := (supports @projection_stop_keeps_registry) },
+  { name := "ElectricRace.rules_wellTyped", module := "ElectricRace.Thm.WellFormed",
+    variant := none, property := none,
+    kind := .supporting,
+    assumptions := [],
+    claim := "Every exported rule expression is well typed: comparisons and assignments join values of one kind (bool, int or one named enum), cells get as many integer indices as they have dimensions, every parameter is bound, every enum literal belongs to its enum.",
+    proof := (supports @rules_wellTyped) },
+  { name := "ElectricRace.rules_declarations_ok", module := "ElectricRace.Thm.WellFormed",
+    variant := none, property := none,
+    kind := .supporting,
+    assumptions := [],
+    claim := "Each action's process instance is named by one of its own parameters, and an action is declared with outcome crash exactly when its effect can set slc := down.",
+    proof := (supports @rules_declarations_ok) },
+  { name := "ElectricRace.fixA2_records_no_shape", module := "ElectricRace.Thm.Undeliverable",
+    variant := some .FixA2, property := none,
+    kind := .supporting,
+    assumptions := [],
+    claim := "Witness: on the reproduction recipe HEAD records the removed shape as undeliverable with :no_shape, survives and acknowledges the transaction.",
+    proof := (supports @fixA2_records_no_shape) },
+  { name := "ElectricRace.fixA2_records_noproc", module := "ElectricRace.Thm.Undeliverable",
+    variant := some .FixA2, property := none,
+    kind := .supporting,
+    assumptions := [],
+    claim := "Witness: a transaction in the window for a shape whose dead consumer is still registered is recorded as undeliverable with :noproc; no crash, transaction acknowledged.",
+    proof := (supports @fixA2_records_noproc) },
+  { name := "ElectricRace.earlier_variants_never_record", module := "ElectricRace.Thm.Undeliverable",
+    variant := none, property := none,
+    kind := .supporting,
+    assumptions := [],
+    claim := "No action of PreFix, FixA, FixB or FixC writes the undeliverable cell: those versions drop nil pids and :noproc DOWNs without a record.",
+    proof := (supports @earlier_variants_never_record) }
+]
+
+end
+
+/-! ## Export (runs when this file is checked; everything it runs is defined here) -/
+
+open Lean (Json)
+
+private def jnumV (n : Int) : Json := Json.num ⟨n, 0⟩
+
+private def strArrV (xs : List String) : Json :=
+  Json.arr (xs.foldl (fun acc x => acc.push (Json.str x)) #[])
+
+private def variantNameV : Variant → String
+  | .PreFix => "PreFix" | .FixA => "FixA" | .FixA2 => "FixA2" | .FixB => "FixB" | .FixC => "FixC"
+
+private def allVariantsV : List Variant := [.PreFix, .FixA, .FixA2, .FixB, .FixC]
+
+private def propNameV : Property → String
+  | .nilCrash => "nilCrash" | .raceWindow => "raceWindow" | .routedNotPresent => "routedNotPresent"
+  | .orphanDelivery => "orphanDelivery" | .quiescentOrphan => "quiescentOrphan"
+  | .deadlock => "deadlock" | .txnLoss => "txnLoss"
+
+private def propDescV : Property → String
+  | .nilCrash => "the collector crashed by send(nil, ...)"
+  | .raceWindow => "race window: the EventRouter holds a shape whose ShapeStatus entry is absent"
+  | .routedNotPresent => "the EventRouter holds a shape whose status is not present (includes FixC tombstones, harmless by design)"
+  | .orphanDelivery => "a live consumer received an event while its shape's status was not present"
+  | .quiescentOrphan => "at quiescence (nothing in flight) a live consumer, storage or router entry belongs to a shape whose status is not present"
+  | .deadlock => "processes waiting on each other in a cycle (not a state predicate: no invariant expression)"
+  | .txnLoss => "a transaction acknowledged without delivery or never re-delivered (not a state predicate: no invariant expression)"
+
+private def allPropsV : List Property :=
+  [.nilCrash, .raceWindow, .routedNotPresent, .orphanDelivery, .quiescentOrphan, .deadlock, .txnLoss]
+
+private def varNameV : Var → String
+  | .status => "status" | .router => "router" | .registry => "registry" | .storage => "storage"
+  | .pendingRemove => "pendingRemove" | .batchRemove => "batchRemove" | .removeNow => "removeNow"
+  | .pubState => "pubState" | .pubConsumer => "pubConsumer" | .touches => "touches"
+  | .cons => "cons" | .owner => "owner" | .applied => "applied" | .nextConsumer => "nextConsumer"
+  | .chainHandle => "chainHandle" | .chainPc => "chainPc" | .mbox => "mbox" | .slc => "slc"
+  | .pubTxn => "pubTxn" | .sc => "sc" | .scHandle => "scHandle" | .nextTxn => "nextTxn"
+  | .unacked => "unacked" | .crashes => "crashes" | .crashCause => "crashCause"
+  | .orphanDelivery => "orphanDelivery" | .undeliverable => "undeliverable"
+
+private def enumNamesV : EnumTy → List String
+  | .status => ["absent", "present", "tombstoned"]
+  | .storage => ["absent", "present", "cleaned"]
+  | .pub => ["none", "pending", "nil", "consumer", "skipped"]
+  | .cons => ["unused", "starting", "running", "dead_cleanup", "dead_suspend", "dead_crash",
+              "dead_killed", "dead_shutdown"]
+  | .pc => ["idle", "routerRemove", "routerWait", "status", "stop", "storage", "slcRemove", "done",
+            "aborted"]
+  | .mbox => ["empty", "E", "B", "EB", "BE"]
+  | .slc => ["idle", "publishing", "down"]
+  | .sc => ["idle", "requested", "checked"]
+  | .cause => ["none", "sendNil", "external"]
+  | .und => ["none", "no_shape", "noproc"]
+
+private def enumTyNameV : EnumTy → String
+  | .status => "status" | .storage => "storage" | .pub => "pub" | .cons => "cons" | .pc => "pc"
+  | .mbox => "mbox" | .slc => "slc" | .sc => "sc" | .cause => "cause" | .und => "undeliverable"
+
+theorem enumTyNameV_eq (t : EnumTy) : enumTyNameV t = t.name := by cases t <;> rfl
+
+/-- The enum-name tables agree with the model's (kernel-checked). -/
+theorem enumNamesV_eq (t : EnumTy) : enumNamesV t = t.names := by cases t <;> rfl
+theorem varNameV_eq (v : Var) : varNameV v = v.name := by cases v <;> rfl
+
+private def domNameV : Dom → String
+  | .handle => "handle" | .consumer => "consumer" | .chain => "chain" | .txn => "txn"
+
+private def paramNameV : Param → String
+  | .h => "h" | .c => "c" | .k => "k" | .t => "t" | .x => "x" | .y => "y"
+
+private def labelNameV : Label → String
+  | .RemoveShape => "RemoveShape" | .CleanerRouterRemove => "CleanerRouterRemove"
+  | .CleanerRouterAck => "CleanerRouterAck" | .CleanerStatus => "CleanerStatus"
+  | .CleanerStop => "CleanerStop" | .CleanerStorage => "CleanerStorage"
+  | .CleanerSlcRemove => "CleanerSlcRemove" | .BatcherFlush => "BatcherFlush"
+  | .SlcApplyBatch => "SlcApplyBatch" | .SlcRemoveNow => "SlcRemoveNow"
+  | .TxnArrive => "TxnArrive" | .SlcRoute => "SlcRoute"
+  | .SlcResolveRegistered => "SlcResolveRegistered" | .SlcResolveAsk => "SlcResolveAsk"
+  | .CacheCheckOk => "CacheCheckOk" | .CacheCheckNoShape => "CacheCheckNoShape"
+  | .CacheCheckRemoving => "CacheCheckRemoving" | .CacheStart => "CacheStart"
+  | .ConsumerInit => "ConsumerInit" | .SlcBroadcast => "SlcBroadcast" | .SlcCrash => "SlcCrash"
+  | .SlcFail => "SlcFail" | .SlcRestart => "SlcRestart" | .ConsumerSuspend => "ConsumerSuspend"
+  | .ConsumerCrash => "ConsumerCrash" | .ConsumerSelfClean => "ConsumerSelfClean"
+  | .ConsumerKill => "ConsumerKill"
+
+theorem labelNameV_eq (l : Label) : labelNameV l = l.name := by cases l <;> rfl
+
+private def nthNameV : List String → Nat → String
+  | [], _ => "?"
+  | x :: _, 0 => x
+  | _ :: xs, n + 1 => nthNameV xs n
+
+private def valJsonV : Val → Json
+  | .b x => Json.bool x
+  | .i n => jnumV n
+  | .e t n => Json.str (nthNameV (enumNamesV t) n)
+
+/-- A literal as the rules export writes it: enum members carry their enum type. -/
+private def litJsonV : Val → Json
+  | .e t n => Json.mkObj [("lit", Json.str (nthNameV (enumNamesV t) n)), ("enum", Json.str (enumTyNameV t))]
+  | v => Json.mkObj [("lit", valJsonV v)]
+
+private def opJV (op : String) (args : Array Json) : Json :=
+  Json.mkObj [("op", Json.str op), ("args", Json.arr args)]
+
+-- The same JSON shape as `exprJson` in `Spec/Model.lean` (n-ary `and`/`or`).
+mutual
+private partial def exprJsonV : Expr → Json
+  | .lit v => litJsonV v
+  | .param p => Json.mkObj [("param", Json.str (paramNameV p))]
+  | .cell0 v => Json.mkObj [("cell", Json.str (varNameV v)), ("idx", Json.arr #[])]
+  | .cell1 v i => Json.mkObj [("cell", Json.str (varNameV v)), ("idx", Json.arr #[exprJsonV i])]
+  | .cell2 v i j => Json.mkObj [("cell", Json.str (varNameV v)), ("idx", Json.arr #[exprJsonV i, exprJsonV j])]
+  | .not a => opJV "not" #[exprJsonV a]
+  | .and a c => opJV "and" (andArgsV c (andArgsV a #[]))
+  | .or a c => opJV "or" (orArgsV c (orArgsV a #[]))
+  | .eq a c => opJV "eq" #[exprJsonV a, exprJsonV c]
+  | .ne a c => opJV "ne" #[exprJsonV a, exprJsonV c]
+  | .lt a c => opJV "lt" #[exprJsonV a, exprJsonV c]
+  | .le a c => opJV "le" #[exprJsonV a, exprJsonV c]
+  | .add a c => opJV "add" #[exprJsonV a, exprJsonV c]
+  | .sub a c => opJV "sub" #[exprJsonV a, exprJsonV c]
+  | .ite c a e => opJV "ite" #[exprJsonV c, exprJsonV a, exprJsonV e]
+  | .all q d body => Json.mkObj [("all", Json.str (paramNameV q)), ("domain", Json.str (domNameV d)), ("body", exprJsonV body)]
+  | .any q d body => Json.mkObj [("any", Json.str (paramNameV q)), ("domain", Json.str (domNameV d)), ("body", exprJsonV body)]
+private partial def andArgsV : Expr → Array Json → Array Json
+  | .and a c, acc => andArgsV c (andArgsV a acc)
+  | e, acc => acc.push (exprJsonV e)
+private partial def orArgsV : Expr → Array Json → Array Json
+  | .or a c, acc => orArgsV c (orArgsV a acc)
+  | e, acc => acc.push (exprJsonV e)
+end
+
+private def boundsJsonV (b : Bounds) : Json :=
+  Json.mkObj [("H", jnumV b.H), ("C", jnumV b.C), ("K", jnumV b.K), ("T", jnumV b.T)]
+
+private def schedJsonV (sched : List (Label × List Int)) : Json :=
+  Json.arr (sched.foldl (fun acc st => acc.push (Json.mkObj [("action", Json.str (labelNameV st.1)),
+    ("args", Json.arr (st.2.foldl (fun a n => a.push (jnumV n)) #[]))])) #[])
+
+private def kindNameV : KindSpec → String
+  | .safetyAllBounds => "safetyAllBounds" | .safetyAt _ _ => "safetyAtBounds"
+  | .witness _ _ => "witness" | .replay _ => "supporting" | .liveness => "liveness"
+  | .supporting => "supporting"
+
+private def kindBoundsV : KindSpec → Json
+  | .safetyAt _ b => boundsJsonV b
+  | .witness b _ => boundsJsonV b
+  | .replay _ => boundsJsonV b1L
+  | _ => Json.null
+
+private def kindSchedV : KindSpec → Json
+  | .witness _ s => schedJsonV s
+  | .replay s => schedJsonV s
+  | _ => Json.null
+
+private def kindInitialV : KindSpec → Json
+  | .witness _ _ => Json.str "restored"
+  | .replay _ => Json.str "restored"
+  | _ => Json.null
+
+private def entryJsonV (e : Entry) : Json :=
+  Json.mkObj [
+    ("name", Json.str e.name), ("module", Json.str e.module),
+    ("variant", match e.variant with | some v => Json.str (variantNameV v) | none => Json.null),
+    ("property", match e.property with | some p => Json.str (propNameV p) | none => Json.null),
+    ("kind", Json.str (kindNameV e.kind)),
+    ("bounds", kindBoundsV e.kind),
+    ("assumptions", strArrV e.assumptions),
+    ("claim", Json.str e.claim),
+    ("schedule", kindSchedV e.kind),
+    ("initial", kindInitialV e.kind)]
+
+private def invsForV : List Property → List (String × Json)
+  | [] => []
+  | p :: ps => match invL p with
+    | some e => (propNameV p, exprJsonV e) :: invsForV ps
+    | none => invsForV ps
+
+private def invariantsByVariantV : List Variant → List (String × Json)
+  | [] => []
+  | v :: vs => (variantNameV v, Json.mkObj (invsForV allPropsV)) :: invariantsByVariantV vs
+
+private def invariantsJsonV : Json := Json.mkObj (invariantsByVariantV allVariantsV)
+
+private def verdictsJson : Json :=
+  Json.mkObj [
+    ("format", Json.str "electric-race-verdicts/1"),
+    ("properties", Json.arr (allPropsV.foldl (fun acc p => acc.push (Json.mkObj [
+        ("name", Json.str (propNameV p)), ("description", Json.str (propDescV p)),
+        ("stateProperty", Json.bool (match invL p with | some _ => true | none => false))])) #[])),
+    ("invariants", invariantsJsonV),
+    ("theorems", Json.arr (verdicts.foldl (fun acc e => acc.push (entryJsonV e)) #[]))]
+
+private def exportVerdicts : IO Unit := do
+  IO.FS.createDirAll "build/rules"
+  IO.FS.writeFile "build/rules/verdicts.json" (verdictsJson.compress ++ "\n")
+  IO.println ("verdicts: " ++ toString (verdicts.foldl (fun n _ => n + 1) 0) ++ " entries")
+
+#eval exportVerdicts
+
+end ElectricRace

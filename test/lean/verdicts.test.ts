@@ -1,0 +1,137 @@
+// The Lean-owned verdict description (lean/rules/verdicts.json, written by
+// lean/ElectricRace/Verdicts.lean): checked here without Lean, against headline.toml, the
+// exported rules and transition tables, and the Lean source of the entries.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse as parseToml } from "smol-toml";
+import { bindEnv, compileModel, failedGuards, successor, type Model } from "../../src/checker/interp.ts";
+import { parseRules, repoRoot } from "../../src/checker/rules.ts";
+import { leanSourcesSha256 } from "../../src/prover/lean-sources.ts";
+import type { Scalar } from "../../src/contract/rules/types.ts";
+
+interface VerdictEntry {
+  name: string;
+  module: string;
+  variant: string | null;
+  property: string | null;
+  kind: string;
+  bounds: { H: number; C: number; K: number; T: number } | null;
+  assumptions: string[];
+  claim: string;
+  schedule: { action: string; args: number[] }[] | null;
+  initial: string | null;
+}
+interface Verdicts {
+  format: string;
+  sourceSha256?: string;
+  properties: { name: string; description: string; stateProperty: boolean }[];
+  invariants: Record<string, Record<string, unknown>>;
+  theorems: VerdictEntry[];
+}
+
+const lean = path.join(repoRoot, "lean");
+const verdictsFile = path.join(lean, "rules", "verdicts.json");
+const readJson = <T>(file: string): T => {
+  if (!existsSync(file)) throw new Error(`${file} does not exist: run \`npm run prove\` to export it`);
+  return JSON.parse(readFileSync(file, "utf8")) as T;
+};
+const verdicts = (): Verdicts => readJson<Verdicts>(verdictsFile);
+
+const models = new Map<string, Model>();
+
+/** The variant's rules with the verdict invariants in place of its own, compiled at its bounds. */
+function modelWithProperties(variant: string, v: Verdicts): Model {
+  const cached = models.get(variant);
+  if (cached !== undefined) return cached;
+  const file = path.join(lean, "rules", `${variant}.json`);
+  const doc = readJson<Record<string, unknown>>(file);
+  const invariants = Object.entries(v.invariants[variant] ?? {}).map(([name, expr]) => ({ name, expr, theorems: [] }));
+  const rd = parseRules({ ...doc, invariants }, file);
+  if (!rd.ok) throw new Error(rd.error);
+  const cm = compileModel(rd.value, rd.value.bounds);
+  if (!cm.ok) throw new Error(cm.error);
+  models.set(variant, cm.value);
+  return cm.value;
+}
+
+function initialState(m: Model, variant: string): Scalar[] {
+  const table = readJson<{ init: number; states: Record<string, Scalar>[] }>(path.join(lean, "rules", `${variant}.table.json`));
+  const cells = table.states[table.init]!;
+  const s = new Array<Scalar>(m.layout.size);
+  for (const [k, val] of Object.entries(cells)) s[m.layout.slotOf.get(k)!] = val;
+  return s;
+}
+
+const holds = (m: Model, s: readonly Scalar[], property: string): boolean => {
+  const g = m.invariants.find((x) => x.name === property);
+  if (g === undefined) throw new Error(`no invariant expression for ${property}`);
+  return g.fn(s, []) === true;
+};
+
+describe("verdicts.json (Lean-owned verdict description)", () => {
+  it("has the fixed vocabulary, valid kinds, and an invariant per state property and variant", async () => {
+    const v = verdicts();
+    expect(v.format).toBe("electric-race-verdicts/1");
+    expect(v.sourceSha256, "verdicts.json was exported from other Lean sources: run `npm run prove`").toBe(await leanSourcesSha256(lean));
+    const names = v.properties.map((p) => p.name);
+    expect(names).toEqual(expect.arrayContaining(["nilCrash", "raceWindow", "routedNotPresent", "orphanDelivery", "quiescentOrphan", "deadlock", "txnLoss"]));
+    for (const variant of ["PreFix", "FixA", "FixA2", "FixB", "FixC"]) {
+      expect(Object.keys(v.invariants[variant] ?? {}).sort()).toEqual(v.properties.filter((p) => p.stateProperty).map((p) => p.name).sort());
+    }
+    for (const t of v.theorems) {
+      const where = `${t.name} (${t.property})`;
+      expect(["safetyAllBounds", "safetyAtBounds", "witness", "liveness", "supporting"], where).toContain(t.kind);
+      if (t.property !== null) expect(names, where).toContain(t.property);
+      if (t.kind === "witness" || t.kind === "safetyAtBounds") expect(t.bounds, where).not.toBeNull();
+      if (t.kind === "safetyAllBounds") expect(t.bounds, where).toBeNull();
+      if (t.kind !== "supporting") expect(t.variant, where).not.toBeNull();
+      if (t.kind === "witness") {
+        expect(t.schedule?.length, where).toBeGreaterThan(0);
+        expect(t.initial, where).toBe("restored");
+      }
+    }
+  });
+
+  it("agrees with lean/headline.toml: the same theorems, modules and claims", () => {
+    const v = verdicts();
+    const toml = parseToml(readFileSync(path.join(lean, "headline.toml"), "utf8")) as { theorem: { name: string; module: string; claim: string }[] };
+    const fromVerdicts = new Map<string, { module: string; claim: string }>();
+    for (const t of v.theorems) fromVerdicts.set(t.name, { module: t.module, claim: t.claim });
+    expect(toml.theorem.map((t) => t.name).sort()).toEqual([...fromVerdicts.keys()].sort());
+    for (const t of toml.theorem) expect({ module: t.module, claim: t.claim }, t.name).toEqual(fromVerdicts.get(t.name));
+  });
+
+  it("no witness claim holds in its variant's initial state, and replaying its schedule reaches a violation", () => {
+    const v = verdicts();
+    const witnesses = v.theorems.filter((t) => t.kind === "witness");
+    expect(witnesses.length).toBeGreaterThan(10);
+    for (const t of witnesses) {
+      const where = `${t.name} (${t.variant}, ${t.property})`;
+      const m = modelWithProperties(t.variant!, v);
+      expect(t.bounds, `${where}: witnesses are replayed at the table's bounds`).toEqual(m.bounds);
+      let s = initialState(m, t.variant!);
+      expect(holds(m, s, t.property!), `${where}: the claim already holds in the initial state, so the witness says nothing`).toBe(true);
+      for (const [i, step] of t.schedule!.entries()) {
+        const a = m.actions.get(step.action);
+        expect(a, `${where}: step ${i + 1} ${step.action} is not an action of ${t.variant}`).toBeDefined();
+        const params = Object.fromEntries(a!.params.map((p, k) => [p.name, step.args[k] ?? 0]));
+        const env = bindEnv(a!, params);
+        expect(failedGuards(a!, s, env), `${where}: step ${i + 1} ${step.action} is not enabled`).toEqual([]);
+        s = successor(a!, s, env);
+      }
+      expect(holds(m, s, t.property!), `${where}: the schedule does not end in a violation`).toBe(false);
+    }
+  });
+
+  it("every entry of lean/ElectricRace/Verdicts.lean names the theorem its proof uses", () => {
+    const src = readFileSync(path.join(lean, "ElectricRace", "Verdicts.lean"), "utf8");
+    const entries = [...src.matchAll(/\{ name := "([^"]+)",[\s\S]*?proof := ([^\n]+?) \}/g)];
+    expect(entries.length).toBe(verdicts().theorems.length);
+    for (const [, name, proof] of entries) {
+      const short = name!.split(".").pop()!;
+      const used = [...proof!.matchAll(/@?([A-Za-z_][A-Za-z0-9_'.]*)/g)].map((m) => m[1]!.replace(/^ShapeRemovalRaceSimple\./, "").replace(/\.(1|2)$/, ""));
+      expect(used, `${name}: its proof is ${proof}`).toContain(name!.startsWith("ShapeRemovalRaceSimple.") ? short : short);
+    }
+  });
+});
