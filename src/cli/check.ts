@@ -1,5 +1,5 @@
 // `check`: check NDJSON (or ITF) traces against the rules exported from Lean.
-import { readdir, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { checkFile, checkStream } from "../checker/stream.ts";
 import { RulesCache, defaultRulesDir } from "../checker/rules.ts";
@@ -149,8 +149,17 @@ export async function run(argv: string[]): Promise<number> {
     const t = await readTrace(a.files[0] === "-" ? process.stdin : a.files[0]!, a.files[0]!);
     if (!t.ok) console.error(`check: --to-itf: ${t.error}`);
     else {
-      await writeFile(a.toItf, JSON.stringify(toItf(t.value.header, t.value.events, a.files[0]!)) + "\n");
-      if (!a.json) console.log(`wrote ${a.toItf}`);
+      // Quint writes every nondet name in every state: use every parameter name of the variant.
+      const rd = await rules.doc(t.value.header.variant);
+      const names = rd.ok ? rd.value.actions.flatMap((x) => x.params.map((p) => p.name)) : undefined;
+      try {
+        await mkdir(path.dirname(path.resolve(a.toItf)), { recursive: true });
+        await writeFile(a.toItf, JSON.stringify(toItf(t.value.header, t.value.events, a.files[0]!, names)) + "\n");
+        if (!a.json) console.log(`wrote ${a.toItf}`);
+      } catch (e) {
+        console.error(`check: --to-itf: cannot write ${a.toItf}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+        return 2;
+      }
     }
   }
   const summaries = coverage.summaries();
@@ -161,5 +170,12 @@ export async function run(argv: string[]): Promise<number> {
     if (a.coverage && summaries.length) console.log(formatCoverage(summaries));
     console.log(summaryLine(results));
   }
+  return checkExitCode(results);
+}
+
+/** 2 when an input could not be read or the caller must say more (no variant): the run did
+ * not check everything it was asked to; else 1 if a trace failed; else 0. */
+export function checkExitCode(results: readonly TraceResult[]): 0 | 1 | 2 {
+  if (results.some((r) => r.divergence?.kind === "io" || r.divergence?.kind === "usage")) return 2;
   return results.every((r) => r.ok) ? 0 : 1;
 }
