@@ -1,4 +1,5 @@
 // `electric-race prove`: check the Lean proofs and re-export the rules.
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { PROJECT_ROOT } from "../util/project-root.ts";
 import { EngineError } from "../prover/engine/prepare.ts";
@@ -53,12 +54,17 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`prove: ${timeout.error}`);
     return 2;
   }
+  const leanRoot = resolve(values.get("lean-dir") ?? resolve(PROJECT_ROOT, "lean"));
+  if (!existsSync(resolve(leanRoot, "lakefile.toml"))) {
+    console.error(`prove: no Lake package at ${leanRoot} (no lakefile.toml): prove runs in a source checkout of the toolkit; the npm package ships the exported rules, not the Lean sources`);
+    return 2;
+  }
   const json = flags.has("json");
   const log = json ? undefined : (line: string): void => console.log(line);
   let result: ProveResult;
   try {
     result = await prove({
-      leanRoot: resolve(values.get("lean-dir") ?? resolve(PROJECT_ROOT, "lean")),
+      leanRoot,
       projectRoot: PROJECT_ROOT,
       engine: engine as EngineChoice,
       force: flags.has("force"),
