@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../src/util/project-root.ts";
 import { scratchLock, type Lockfile } from "./scratch-lock.ts";
 
-interface Packed { name: string; version: string; filename: string; integrity: string; size: number; entryCount: number; files: { path: string }[] }
+interface Packed { name: string; version: string; filename: string; integrity: string; size: number; entryCount: number; files: { path: string; mode: number }[] }
 
 let packed: Packed;
 let scratch: string;
@@ -39,6 +39,11 @@ describe("npm pack", () => {
     expect(outside).toEqual([]);
     expect(paths.some((p) => p.endsWith(".table.json"))).toBe(false);
     expect(packed.size).toBeLessThan(1_000_000);
+  });
+
+  it("ships the bin executable (npx runs it directly in a checkout)", () => {
+    const main = packed.files.find((f) => f.path === "dist/cli/main.js");
+    expect((main?.mode ?? 0) & 0o111).toBe(0o111);
   });
 });
 
