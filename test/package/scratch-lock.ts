@@ -1,7 +1,8 @@
 // A package-lock.json for a scratch project that depends on the packed tarball only: the
 // tarball's entry plus the runtime (non-dev) entries of this project's own lockfile, so that
-// `npm ci --offline` installs it from the npm cache `npm ci` filled (the cache holds those
-// tarballs; it does not hold the registry metadata a lock-less `npm install` would ask for).
+// `npm ci --offline` installs it from the npm cache this project's `npm ci` filled. This
+// project's lockfile names no `resolved` URLs, so npm reads each package's registry metadata to
+// find its tarball; both are in the cache after `npm ci` with the same cache and registry.
 export interface LockEntry {
   version?: string;
   resolved?: string;
