@@ -43,7 +43,7 @@ export interface CellDiff {
 }
 
 export type DivergenceKind =
-  | "io" | "too-long" | "malformed" | "schema" | "header" | "rules" | "fingerprint" | "init"
+  | "io" | "usage" | "too-long" | "malformed" | "schema" | "header" | "rules" | "fingerprint" | "init"
   | "seq" | "unknown-action" | "params" | "process" | "guard" | "post" | "outcome" | "invariant" | "eval" | "empty";
 
 export interface HandleContext {

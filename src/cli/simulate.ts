@@ -5,6 +5,7 @@ import { loadScenarioArg } from "./scenario-arg.ts";
 import { simulateTrace } from "../sched/simulate.ts";
 import { writeFileAtomic } from "../util/fs-atomic.ts";
 import { parseArgs, parseIntArg } from "./args.ts";
+import { exitHelp } from "./exit-codes.ts";
 
 const HELP = `usage: npm run simulate -- <scenario.yaml> [--variant V] [--seed N] [--out trace.ndjson]
                             [--policy random|scripted] [--max-steps N]
@@ -18,9 +19,9 @@ Runs one schedule of the scenario on the deterministic scheduler and writes an N
                   scripted: follow the scenario's schedule (process order) first, then random
                   (default: scripted when the scenario has a schedule, else random)
   --max-steps N   stop after N steps (default: the scenario's maxSteps)
-  --out FILE      write the trace here (atomically); default: standard output
+  --out FILE      write the trace here (atomically, folders created); default: standard output
 
-exit codes: 0 trace written, 2 usage or scenario error`;
+${exitHelp("simulate: 0 trace written (a crash in the trace is not a failure); 2 usage error,\n  unreadable or invalid scenario, unwritable --out (simulate never exits 1)")}`;
 
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseArgs(argv, { values: ["variant", "seed", "out", "policy", "max-steps"], flags: ["help"] });

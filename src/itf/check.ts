@@ -19,7 +19,7 @@ export async function checkItfText(text: string, file: string, opts: ItfCheckOpt
   }
   const imp = await importItf(doc, file, { rules: opts.rules, variant: opts.variant, bounds: opts.bounds });
   if (!imp.ok) {
-    c.fail(Math.max(imp.error.state, 0), "malformed", `ITF: ${imp.error.message}`);
+    c.fail(Math.max(imp.error.state, 0), imp.error.usage ? "usage" : "malformed", `ITF: ${imp.error.message}`);
     return c.finish(0);
   }
   c.warnings.push(...imp.value.warnings);

