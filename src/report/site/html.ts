@@ -1,0 +1,45 @@
+// Page shell and link helpers shared by the site's pages. Every page is a complete HTML
+// document that loads only style.css next to it: no scripts, no network.
+import { esc } from "../../diagram/xml.ts";
+
+export { esc };
+
+/** Where pages link to repository files: `repo` is the relative path from the site root. */
+export interface LinkBase {
+  /** "" for pages in the site root, "../" for pages one folder down */
+  up: string;
+  repo: string;
+}
+
+export function theoremSlug(name: string): string {
+  return `${name.replace(/[^A-Za-z0-9._-]/g, "_")}.html`;
+}
+
+export function theoremHref(name: string, base: LinkBase): string {
+  return `${base.up}theorems/${encodeURIComponent(theoremSlug(name))}`;
+}
+
+/** A link to a repository file at a line (opens the raw file from file://). */
+export function sourceLink(file: string, line: number, base: LinkBase): string {
+  const href = `${base.up}${base.repo}${file.split("/").map(encodeURIComponent).join("/")}`;
+  return `<a class="src" href="${esc(href)}" data-line="${line}">${esc(`${file}:${line}`)}</a>`;
+}
+
+export function page(title: string, body: string, base: LinkBase, home: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)}</title>
+<link rel="stylesheet" href="${base.up}style.css">
+</head>
+<body>
+<header class="top"><h1>${esc(title)}</h1>${base.up ? `<a href="${base.up}index.html">← ${esc(home)}</a>` : ""}</header>
+<main>
+${body}
+</main>
+</body>
+</html>
+`;
+}
