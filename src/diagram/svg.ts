@@ -10,10 +10,10 @@ const LEFT = 40; // room for the step numbers' column
 const TOP = 44; // lifeline heads
 const LINE = 14; // one line of notes
 const NOTE_GAP = 16;
-const CHAR = 7.2; // width of one 12px monospace character, for sizing the notes column
+const CHAR = 7.6; // width of one 12px monospace character (bold included), for sizing text
 
 function rowHeight(r: Row): number {
-  return Math.max(34, 14 + LINE * (r.notes.length + (r.step.mark ? 1 : 0)));
+  return Math.max(40, 14 + LINE * (r.notes.length + (r.step.mark ? 1 : 0)));
 }
 
 const x = (col: number): number => LEFT + COL / 2 + col * COL;
@@ -41,9 +41,11 @@ function mark(r: Row, y: number): string {
 
 export function diagramSvg(d: Diagram): string {
   const { lifelines, rows } = layoutDiagram(d);
-  const notesX = LEFT + lifelines.length * COL + NOTE_GAP;
-  const longest = Math.max(20, ...rows.flatMap((r) => [...r.notes, r.step.mark?.text ?? ""].map((n) => n.length)));
-  const width = Math.ceil(notesX + longest * CHAR + 16);
+  // notes start right of the last lifeline and of every label (a self-message's label runs right)
+  const labelRight = rows.map((r) => (r.from === r.to ? x(r.from) + 34 + r.label.length * CHAR : (x(r.from) + x(r.to) + r.label.length * CHAR) / 2));
+  const notesX = Math.ceil(Math.max(LEFT + lifelines.length * COL, ...labelRight) + NOTE_GAP);
+  const longest = Math.max(20, ...rows.flatMap((r) => [...r.notes, r.step.mark ? `${r.step.mark.kind}: ${r.step.mark.text}` : ""].map((n) => n.length)));
+  const width = Math.ceil(notesX + longest * CHAR + 24);
   const heights = rows.map(rowHeight);
   const bodyTop = TOP + 30;
   const height = bodyTop + heights.reduce((a, b) => a + b, 0) + 16;
@@ -59,13 +61,13 @@ export function diagramSvg(d: Diagram): string {
   let y = bodyTop;
   rows.forEach((r, i) => {
     const h = heights[i]!;
-    const ay = y + 16;
+    const ay = y + 19;
     const labelX = r.from === r.to ? x(r.from) + 34 : (x(r.from) + x(r.to)) / 2;
     const anchor = r.from === r.to ? "start" : "middle";
     const cls = r.step.mark ? ` marked ${r.step.mark.kind}` : "";
     out.push(`<g class="msg${cls}" data-seq="${r.step.seq}" data-action="${esc(r.step.action)}" data-from="${esc(lifelines[r.from]!)}" data-to="${esc(lifelines[r.to]!)}">`);
     if (i % 2 === 1) out.push(`<rect class="band" x="0" y="${y}" width="${width}" height="${h}"/>`);
-    out.push(`<text class="label" x="${labelX}" y="${ay - 5}" text-anchor="${anchor}">${esc(r.label)}</text>`);
+    out.push(`<text class="label" x="${labelX}" y="${ay - 6}" text-anchor="${anchor}">${esc(r.label)}</text>`);
     out.push(arrow(r, ay));
     out.push(mark(r, ay));
     r.notes.forEach((n, j) => out.push(`<text class="note" x="${notesX}" y="${y + 14 + j * LINE}">${esc(n)}</text>`));

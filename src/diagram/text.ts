@@ -10,6 +10,29 @@ export interface TextOptions {
 
 const MARK_GLYPH: Readonly<Record<MarkKind, string>> = { crash: "✖", violation: "✖", divergence: "≠" };
 
+/** Split `t` at spaces into pieces of at most `n` characters (a longer word is cut). */
+function wrap(t: string, n: number): string[] {
+  const out: string[] = [];
+  let cur = "";
+  for (const w of t.split(" ")) {
+    for (let word = w; word.length > 0; ) {
+      const room = cur === "" ? n : n - cur.length - 1;
+      if (word.length <= room) {
+        cur = cur === "" ? word : `${cur} ${word}`;
+        word = "";
+      } else if (cur !== "") {
+        out.push(cur);
+        cur = "";
+      } else {
+        out.push(word.slice(0, n));
+        word = word.slice(n);
+      }
+    }
+  }
+  if (cur !== "" || out.length === 0) out.push(cur);
+  return out;
+}
+
 export function diagramText(d: Diagram, opts: TextOptions = {}): string[] {
   const { lifelines, rows } = layoutDiagram(d);
   const widths = lifelines.map((p) => Math.max(p.length + 2, 5));
@@ -52,10 +75,11 @@ export function diagramText(d: Diagram, opts: TextOptions = {}): string[] {
     const label = r.label.replace(/^\d+\. /, "");
     const texts = [...r.notes];
     if (r.step.mark) texts.push(`${r.step.mark.kind.toUpperCase()}: ${r.step.mark.text}`);
+    const pieces = texts.flatMap((t) => wrap(t, budget - 2));
     // pack the label and the notes into lines of at most `budget` characters
     const chunks: string[] = [];
     let cur = label;
-    for (const t of texts) {
+    for (const t of pieces) {
       if (cur.length + 2 + t.length > budget && cur !== "") {
         chunks.push(cur);
         cur = `  ${t}`;

@@ -12,7 +12,7 @@ export function coverageChart(c: CoverageView): string {
   const max = Math.max(1, ...c.rules.map((r) => r.fired));
   const maxGuards = Math.max(0, ...c.rules.map((r) => r.guards.length));
   const dotsX = NAME_W + BAR_W + 60;
-  const width = dotsX + maxGuards * 14 + 20;
+  const width = dotsX + Math.max(maxGuards * 14, 130) + 20;
   const height = 28 + c.rules.length * ROW + 8;
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" data-variant="${esc(c.variant)}" data-rules="${c.rules.length}">`);

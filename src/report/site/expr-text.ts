@@ -27,7 +27,7 @@ export function exprText(e: Expr): string {
   const p = PREC[e.op]!;
   switch (e.op) {
     case "not":
-      return `¬${sub(e.args[0]!, p)}`;
+      return `¬${sub(e.args[0]!, 8)}`; // only atoms go unparenthesised after ¬
     case "ite":
       return `if ${exprText(e.args[0]!)} then ${exprText(e.args[1]!)} else ${exprText(e.args[2]!)}`;
     case "and":

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { renderSite, SiteModelError } from "../../../src/report/site/render.ts";
+import { writeSite } from "../../../src/report/site/write.ts";
+import { fixtureModel } from "./fixture.ts";
+
+describe("site rendering", () => {
+  const files = renderSite(fixtureModel(), { repo: "../../" });
+  it("writes an index, a stylesheet and a page per theorem", () => {
+    expect([...files.keys()].sort()).toEqual([
+      "index.html", "style.css",
+      "theorems/ElectricRace.fixA_noNilCrash.html", "theorems/ElectricRace.fixB_nilCrash_afterExternal.html", "theorems/ElectricRace.fixB_noNilCrash_b1.html",
+      "theorems/ElectricRace.preFix_nilCrash_reachable.html", "theorems/ElectricRace.step_deterministic.html",
+    ]);
+  });
+  it("links every matrix entry to a page that exists", () => {
+    const index = files.get("index.html")!;
+    const hrefs = [...index.matchAll(/<td class="cell[^>]*>(.*?)<\/td>/g)].flatMap((m) => [...m[1]!.matchAll(/href="([^"]+)"/g)].map((h) => decodeURIComponent(h[1]!)));
+    expect(hrefs).toHaveLength(4);
+    for (const h of hrefs) expect(files.has(h)).toBe(true);
+  });
+  it("loads nothing but its own stylesheet", () => {
+    for (const [path, text] of files) {
+      if (!path.endsWith(".html")) continue;
+      expect(text).not.toMatch(/<script/i);
+      expect(text).not.toMatch(/(src|href)="(https?:)?\/\//);
+    }
+  });
+  it("puts the witness diagram, the rules and the code on the theorem page", () => {
+    const pg = files.get("theorems/ElectricRace.preFix_nilCrash_reachable.html")!;
+    expect(pg.match(/<g class="msg/g)).toHaveLength(9);
+    expect(pg).toContain("chainPc[k] = status");
+    expect(pg).toContain('href="../../../src/impl/shapeCleaner.ts"');
+    expect(pg).toContain('<span class="k">theorem</span>');
+  });
+  it("refuses a matrix entry without a theorem page", () => {
+    const m = fixtureModel();
+    m.theorems = m.theorems.filter((t) => t.name !== "ElectricRace.fixA_noNilCrash");
+    expect(() => renderSite(m, { repo: "" })).toThrow(SiteModelError);
+  });
+});
+
+describe("site writing", () => {
+  it("replaces the old site whole and leaves no temporary folder", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "site-"));
+    try {
+      const out = join(dir, "site");
+      await writeSite(new Map([["old.html", "x"]]), out);
+      await writeSite(new Map([["index.html", "new"], ["theorems/a.html", "a"]]), out);
+      expect((await readdir(out)).sort()).toEqual(["index.html", "theorems"]);
+      expect(await readFile(join(out, "theorems/a.html"), "utf8")).toBe("a");
+      expect(await readdir(dir)).toEqual(["site"]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
