@@ -105,3 +105,17 @@ describe("any step list", () => {
     );
   });
 });
+
+describe("steps from trace events", () => {
+  it("shows changed cells against the replayed state and marks a crash with its cause", async () => {
+    const { stepsFromEvents } = await import("../../src/diagram/from-events.ts");
+    const steps = stepsFromEvents({ slc: "publishing", crashCause: "none", mbox: "E" }, [
+      { seq: 1, process: "slc", action: "SlcRoute", params: {}, outcome: "ok", post: { mbox: "E", "pubState[0]": "pending" } },
+      { seq: 2, process: "slc", action: "SlcCrash", params: {}, outcome: "crash", post: { slc: "down", crashCause: "sendNil" } },
+    ]);
+    expect(steps[0]!.changes).toEqual([{ cell: "pubState[0]", after: "pending" }]);
+    expect(steps[0]!.mark).toBeUndefined();
+    expect(steps[1]!.changes).toEqual([{ cell: "slc", before: "publishing", after: "down" }, { cell: "crashCause", before: "none", after: "sendNil" }]);
+    expect(steps[1]!.mark).toEqual({ kind: "crash", text: "send(nil, …) raised: the ShapeLogCollector crashes" });
+  });
+});
