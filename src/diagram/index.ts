@@ -5,3 +5,4 @@ export { layoutDiagram, formatChange, stepLabel } from "./layout.ts";
 export { diagramSvg, DIAGRAM_CSS } from "./svg.ts";
 export { diagramText } from "./text.ts";
 export { crashText, stepsFromEvents, type EventLike } from "./from-events.ts";
+export { divergenceDiagram, type DivergenceLike } from "./from-divergence.ts";

@@ -119,3 +119,18 @@ describe("steps from trace events", () => {
     expect(steps[1]!.mark).toEqual({ kind: "crash", text: "send(nil, …) raised: the ShapeLogCollector crashes" });
   });
 });
+
+describe("divergence diagrams", () => {
+  it("draws the accepted events, then the refused one marked with the checker's message", async () => {
+    const { divergenceDiagram } = await import("../../src/diagram/from-divergence.ts");
+    const d = divergenceDiagram("t", "trace.ndjson", {
+      message: "post: status[0] observed present, the rule gives absent", seq: 3, rule: "CleanerStatus", params: { k: 0 },
+      cells: [{ cell: "status[0]", before: "present", expected: "absent", observed: "present" }, { cell: "chainPc[0]", before: "status", expected: "stop", observed: null }],
+      lastEvents: [{ seq: 2, process: "api", action: "RemoveShape", params: { h: 0, k: 0 }, outcome: "ok", post: { "chainPc[0]": "status" } }],
+    }, "cleaner:0")!;
+    expect(d.steps.map((s) => [s.seq, s.process, s.action, s.mark?.kind])).toEqual([[2, "api", "RemoveShape", undefined], [3, "cleaner:0", "CleanerStatus", "divergence"]]);
+    expect(d.steps[1]!.changes).toEqual([{ cell: "status[0]", before: "present", after: "present" }, { cell: "chainPc[0]", before: "status", after: "(not reported)" }]);
+    expect(diagramText(d).join("\n")).toContain("DIVERGENCE: post: status[0] observed present");
+    expect(divergenceDiagram("t", "x", { message: "malformed JSON", cells: [], lastEvents: [] }, "?")).toBeNull();
+  });
+});
