@@ -57,3 +57,16 @@ describe("site writing", () => {
     }
   });
 });
+
+describe("Markdown summary", () => {
+  it("shows the matrix with assumptions as notes, trace counts and problems, and stays short", async () => {
+    const { summaryMarkdown } = await import("../../../src/report/site/summary-md.ts");
+    const md = summaryMarkdown(fixtureModel(), "report/site/index.html", ["witness X: step 2 not enabled"]);
+    expect(md).toContain("| variant | nilCrash | raceWindow | quiescentOrphan |");
+    expect(md).toContain("| FixB | proved at H=1 C=1 K=1 T=1 [1]; reachable by witness [2] | not decided | not decided |");
+    expect(md).toContain("[1] ElectricRace.fixB_noNilCrash_b1: assuming no external collector crash");
+    expect(md).toContain("Committed traces re-checked: 1, 1 conform, 0 diverge.");
+    expect(md).toContain("- witness X: step 2 not enabled");
+    expect(md.split("\n").length).toBeLessThan(40);
+  });
+});
