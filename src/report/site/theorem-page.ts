@@ -35,10 +35,10 @@ function facts(t: TheoremView): string {
     ["assumptions", t.assumptions.length ? t.assumptions.map(esc).join("<br>") : "none"],
     ["module", `<code>${esc(t.module)}</code>`],
     ["proof status", `<span class="${t.status === "checked" ? "ok-mark" : "fail-mark"}">${esc(t.status)}</span>`],
-    ["axioms", t.axioms.length ? t.axioms.map((a) => `<code>${esc(a)}</code>`).join(", ") : "none"],
+    ["axioms seen by the audit", t.axioms.length ? t.axioms.map((a) => `<code>${esc(a)}</code>`).join(", ") : "none"],
   ];
   if (t.denied.length) rows.push(["denied axioms", `<span class="fail-mark">${t.denied.map(esc).join(", ")}</span>`]);
-  if (t.bodyless.length) rows.push(["constants without a body", `<details><summary>${t.bodyless.length} (imported declarations the bundled engine sees without proofs; not axioms)</summary><code>${t.bodyless.map(esc).join(", ")}</code></details>`]);
+  if (t.bodyless.length) rows.push(["constants without a body", `<details><summary>${t.bodyless.length} imported declarations the bundled engine sees without their proofs, so the axioms those proofs use are not visible to this audit (the source lint rejects <code>axiom</code>, <code>sorry</code> and <code>native_decide</code> in every Lean file)</summary><code>${t.bodyless.map(esc).join(", ")}</code></details>`]);
   return `<dl class="facts">${rows.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${v}</dd>`).join("")}</dl>`;
 }
 
