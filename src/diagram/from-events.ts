@@ -37,3 +37,15 @@ export function stepsFromEvents(init: Readonly<Record<string, CellScalar>>, even
     return { seq: e.seq, process: e.process, action: e.action, params: e.params, changes, ...(mark ? { mark } : {}) };
   });
 }
+
+/**
+ * A counterexample (e.g. the explorer's shrunk schedule replayed into events): the crash steps
+ * are marked by their outcome; when `violation` is given and the last step is not a crash, the
+ * last step is marked as the one that reaches it.
+ */
+export function counterexampleDiagram(id: string, title: string, init: Readonly<Record<string, CellScalar>>, events: readonly EventLike[], violation?: string): { id: string; title: string; steps: DiagramStep[] } {
+  const steps = stepsFromEvents(init, events);
+  const last = steps[steps.length - 1];
+  if (violation !== undefined && last && !last.mark) steps[steps.length - 1] = { ...last, mark: { kind: "violation", text: violation } };
+  return { id, title, steps };
+}

@@ -4,5 +4,5 @@ export { arrowTarget, lifelinesOf, PROCESS_ORDER } from "./arrows.ts";
 export { layoutDiagram, formatChange, stepLabel } from "./layout.ts";
 export { diagramSvg, DIAGRAM_CSS } from "./svg.ts";
 export { diagramText } from "./text.ts";
-export { crashText, stepsFromEvents, type EventLike } from "./from-events.ts";
+export { counterexampleDiagram, crashText, stepsFromEvents, type EventLike } from "./from-events.ts";
 export { divergenceDiagram, type DivergenceLike } from "./from-divergence.ts";

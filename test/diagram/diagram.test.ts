@@ -134,3 +134,14 @@ describe("divergence diagrams", () => {
     expect(divergenceDiagram("t", "x", { message: "malformed JSON", cells: [], lastEvents: [] }, "?")).toBeNull();
   });
 });
+
+describe("counterexample diagrams", () => {
+  it("mark the last step with the violated property unless it is a crash", async () => {
+    const { counterexampleDiagram } = await import("../../src/diagram/from-events.ts");
+    const ev = [{ seq: 1, process: "api", action: "RemoveShape", params: { h: 0, k: 0 }, outcome: "ok", post: { "chainPc[0]": "status" } }];
+    expect(counterexampleDiagram("a", "t", { "chainPc[0]": "idle" }, ev, "noRaceWindow violated").steps[0]!.mark).toEqual({ kind: "violation", text: "noRaceWindow violated" });
+    expect(counterexampleDiagram("a", "t", {}, ev).steps[0]!.mark).toBeUndefined();
+    const crash = [{ ...ev[0]!, action: "SlcCrash", process: "slc", outcome: "crash", post: { crashCause: "sendNil" } }];
+    expect(counterexampleDiagram("a", "t", {}, crash, "noSendNilCrash").steps[0]!.mark!.kind).toBe("crash");
+  });
+});
