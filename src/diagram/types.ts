@@ -2,7 +2,10 @@
 // the cells it changed. Witness schedules, explorer counterexamples and checker divergences
 // are all turned into this shape first, so SVG and text are drawn by the same two writers.
 
-export type CellScalar = boolean | number | string;
+import type { CellValue } from "../contract/vocabulary.ts";
+
+/** A cell value as the contract defines it. */
+export type CellScalar = CellValue;
 
 export interface CellChange {
   cell: string;

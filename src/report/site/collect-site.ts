@@ -4,7 +4,7 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { RulesDoc } from "../../checker/types.ts";
+import type { RulesDoc } from "../../contract/rules/types.ts";
 import { readRulesFile } from "../../checker/rules.ts";
 import { collectAudit, ReportInputError, type AuditData, type LeanExcerpt } from "../collect.ts";
 import type { CoverageView, DiagramSection, RuleView, SiteModel, SourceExcerpt, TheoremView, TraceView } from "./model.ts";

@@ -1,6 +1,6 @@
 // Guards and effects of the exported rules as text an auditor reads at a glance
 // (status[h] = present ∧ chainPc[k] = status), with just the parentheses precedence needs.
-import type { Effect, Expr, Scalar } from "../../checker/types.ts";
+import type { Effect, Expr, Scalar } from "../../contract/rules/types.ts";
 
 const PREC: Readonly<Record<string, number>> = { ite: 0, or: 1, and: 2, not: 3, eq: 4, ne: 4, lt: 4, le: 4, add: 5, sub: 5 };
 const INFIX: Readonly<Record<string, string>> = { or: " ∨ ", and: " ∧ ", eq: " = ", ne: " ≠ ", lt: " < ", le: " ≤ ", add: " + ", sub: " − " };

@@ -2,7 +2,7 @@
 // The writer only lays this out; it decides nothing. Verdicts come from Lean's export
 // (verdicts.ts), diagrams from replayed schedules (src/diagram), trace results from the checker.
 import type { Diagram } from "../../diagram/types.ts";
-import type { Effect, Expr } from "../../checker/types.ts";
+import type { Effect, Expr } from "../../contract/rules/types.ts";
 import type { MatrixCell, VerdictBounds, VerdictKind } from "./verdicts.ts";
 
 export type { Expr, Effect };

@@ -2,8 +2,9 @@
 // variant and property. The site's matrix is computed from this document alone; nothing here
 // knows a verdict of its own.
 import { Ajv } from "ajv";
-import type { Effect, Expr, Result } from "../../checker/types.ts";
-import { ajvMessage } from "../../checker/rules.ts";
+import type { Effect, Expr } from "../../contract/rules/types.ts";
+import type { Result } from "../../contract/result.ts";
+import { ajvMessage } from "../../contract/ajv-message.ts";
 
 export type { Effect, Expr };
 

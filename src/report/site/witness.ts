@@ -5,7 +5,8 @@
 import type { Diagram, DiagramStep } from "../../diagram/types.ts";
 import { crashText } from "../../diagram/from-events.ts";
 import { bindEnv, compileModel, EvalError, failedGuards, failedInit, successor, type Model } from "../../checker/interp.ts";
-import type { Expr, Result, RulesDoc, Scalar } from "../../checker/types.ts";
+import type { Expr, RulesDoc, Scalar } from "../../contract/rules/types.ts";
+import type { Result } from "../../contract/result.ts";
 import type { VerdictTheorem } from "./verdicts.ts";
 
 export interface WitnessReplay {

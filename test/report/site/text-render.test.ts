@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { effectLines, exprText } from "../../../src/report/site/expr-text.ts";
 import { highlightLean, tokenizeLean } from "../../../src/report/site/lean-highlight.ts";
-import type { Expr } from "../../../src/checker/types.ts";
+import type { Expr } from "../../../src/contract/rules/types.ts";
 
 const cell = (name: string, ...idx: Expr[]): Expr => ({ cell: name, idx });
 const p = (x: string): Expr => ({ param: x });

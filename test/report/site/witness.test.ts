@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { compileModel } from "../../../src/checker/interp.ts";
 import { stateToRecord } from "../../../src/checker/layout.ts";
-import type { RulesDoc } from "../../../src/checker/types.ts";
+import type { RulesDoc } from "../../../src/contract/rules/types.ts";
 import type { VerdictTheorem } from "../../../src/report/site/verdicts.ts";
 import { initialState, replayWitness } from "../../../src/report/site/witness.ts";
 
