@@ -1,6 +1,7 @@
 // Who an action talks to. The trace names only the acting process; the diagram also needs the
 // receiving lifeline, which follows from Electric's call graph (docs/contracts.md §1) and, for
 // consumers, from the cells the step changed (the consumer id is state, not a parameter).
+import type { TraceParams } from "../contract/trace/types.ts";
 import type { DiagramStep } from "./types.ts";
 
 /** Lifelines in the order Electric's removal story reads left to right. */
@@ -60,4 +61,11 @@ export function lifelinesOf(steps: readonly DiagramStep[]): string[] {
     const [rb, ib] = rank(b);
     return ra - rb || ia - ib || a.localeCompare(b);
   });
+}
+
+/** The trace's process name for a rule's process and a parameter binding: cleaners and consumers
+ * are numbered by their chain slot `k` and consumer id `c` (docs/contracts.md §1). */
+export function processName(ruleProcess: string, params: TraceParams): string {
+  const suffix = ruleProcess === "cleaner" ? params.k : ruleProcess === "consumer" ? params.c : undefined;
+  return suffix === undefined ? ruleProcess : `${ruleProcess}:${suffix}`;
 }

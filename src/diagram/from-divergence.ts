@@ -1,5 +1,6 @@
 // A checker divergence as a diagram: the last accepted events, then the event the rules refuse,
 // marked with the checker's message. The checker's Divergence fits DivergenceLike structurally.
+import type { TraceParams } from "../contract/trace/types.ts";
 import { stepsFromEvents, type EventLike } from "./from-events.ts";
 import type { CellChange, CellScalar, Diagram } from "./types.ts";
 
@@ -7,7 +8,7 @@ export interface DivergenceLike {
   message: string;
   seq?: number;
   rule?: string;
-  params?: Readonly<Record<string, number>>;
+  params?: TraceParams;
   cells: readonly { cell: string; before: CellScalar | null; expected: CellScalar | null; observed: CellScalar | null }[];
   lastEvents: readonly EventLike[];
 }

@@ -1,5 +1,6 @@
 // Trace events (docs/contracts.md §3) as diagram steps: each step shows the cells whose value
 // changed against the state replayed so far, and a crash outcome is marked with its cause.
+import type { TraceParams } from "../contract/trace/types.ts";
 import type { CellChange, CellScalar, DiagramStep, StepMark } from "./types.ts";
 
 /** The fields of a trace event the diagram needs (a structural subset of TraceEvent). */
@@ -7,7 +8,7 @@ export interface EventLike {
   seq: number;
   process: string;
   action: string;
-  params: Readonly<Record<string, number>>;
+  params: TraceParams;
   outcome: string;
   post: Readonly<Record<string, CellScalar>>;
 }

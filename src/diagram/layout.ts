@@ -25,7 +25,7 @@ export function formatChange(c: CellChange): string {
 }
 
 export function stepLabel(s: DiagramStep): string {
-  const ps = Object.keys(s.params).sort().map((k) => `${k}=${s.params[k]}`);
+  const ps = Object.keys(s.params).sort().filter((k) => s.params[k] !== undefined).map((k) => `${k}=${s.params[k]}`);
   return `${s.action}(${ps.join(", ")})`;
 }
 

@@ -2,6 +2,7 @@
 // the cells it changed. Witness schedules, explorer counterexamples and checker divergences
 // are all turned into this shape first, so SVG and text are drawn by the same two writers.
 
+import type { TraceParams } from "../contract/trace/types.ts";
 import type { CellValue } from "../contract/vocabulary.ts";
 
 /** A cell value as the contract defines it. */
@@ -27,7 +28,7 @@ export interface DiagramStep {
   /** the acting process, as in traces: "api", "cleaner:0", "slc", "consumer:1", … */
   process: string;
   action: string;
-  params: Readonly<Record<string, number>>;
+  params: TraceParams;
   changes: readonly CellChange[];
   /** the lifeline the arrow points at; derived from the action when absent (see arrows.ts) */
   to?: string;

@@ -4,6 +4,7 @@
 // so: that is a drift between Lean and the checker, never hidden.
 import type { Diagram, DiagramStep } from "../../diagram/types.ts";
 import { crashText } from "../../diagram/from-events.ts";
+import { processName } from "../../diagram/arrows.ts";
 import { bindEnv, compileModel, EvalError, failedGuards, failedInit, successor, type Model } from "../../checker/interp.ts";
 import type { Expr, RulesDoc, Scalar } from "../../contract/rules/types.ts";
 import type { Result } from "../../contract/result.ts";
@@ -38,11 +39,6 @@ export function initialState(m: Model, name: string | null): Result<Scalar[]> {
   return { ok: true, value: s };
 }
 
-const processOf = (m: Model, action: string, params: Readonly<Record<string, number>>): string => {
-  const proc = m.actions.get(action)!.rule.process;
-  const suffix = proc === "cleaner" ? params.k : proc === "consumer" ? params.c : undefined;
-  return suffix === undefined ? proc : `${proc}:${suffix}`;
-};
 
 /** Replay `t.schedule` for `t.variant` from its initial state; `property` marks where it is reached. */
 export function replayWitness(rules: RulesDoc, t: VerdictTheorem, property: { name: string; expr: unknown } | null): Result<WitnessReplay> {
@@ -84,7 +80,7 @@ function replay(rules: RulesDoc, t: VerdictTheorem, property: { name: string; ex
     }
     const env = bindEnv(a, params);
     const failed = failedGuards(a, s, env);
-    const process = processOf(m, st.action, params);
+    const process = processName(a.rule.process, params);
     if (failed.length) {
       problem = `step ${seq}: ${st.action} is not enabled in the checker's interpretation (failed guard conjunct(s): ${failed.join(", ")}), but Lean checked this schedule`;
       steps.push({ seq, process, action: st.action, params, changes: [], mark: { kind: "divergence", text: `not enabled here: ${failed.join(", ")}` } });
