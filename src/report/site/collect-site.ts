@@ -3,19 +3,22 @@
 // witness schedule replayed through them. Every problem found on the way is returned, not hidden.
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { join, relative } from "node:path";
+import { VARIANTS } from "../../contract/vocabulary.ts";
 import type { RulesDoc } from "../../contract/rules/types.ts";
 import { readRulesFile } from "../../checker/rules.ts";
 import { collectAudit, ReportInputError, type AuditData, type LeanExcerpt } from "../collect.ts";
 import type { CoverageView, DiagramSection, RuleView, SiteModel, SourceExcerpt, TheoremView, TraceView } from "./model.ts";
 import { parseVerdicts, verdictMatrix, type VerdictsDoc, type VerdictTheorem } from "./verdicts.ts";
 import { replayWitness } from "./witness.ts";
+import { divergenceDiagram } from "../../diagram/from-divergence.ts";
 
 /** Lean's own axioms; under the bundled engine's deny-list audit every other listed constant is
  * an imported declaration seen without its body, not an axiom. */
 const LEAN_AXIOMS = new Set(["propext", "Classical.choice", "Quot.sound", "sorryAx", "Lean.ofReduceBool", "Lean.reduceBool", "Lean.trustCompiler"]);
 const MAX_SITES = 3;
-const EXCERPT_LINES = 8;
+const EXCERPT_LINES = 7;
+const CONTEXT_BEFORE = 2;
 /** Bound on what a witness may ask of the replay before anything is allocated. */
 const MAX_WITNESS_STEPS = 10_000;
 
@@ -55,7 +58,8 @@ async function codeExcerpts(root: string, sites: readonly { file: string; line: 
   for (const s of sites.slice(0, MAX_SITES)) {
     let lines = cache.get(s.file);
     if (!lines) cache.set(s.file, (lines = (await readFile(join(root, s.file), "utf8")).split("\n")));
-    out.push({ file: s.file, line: s.line, text: lines.slice(s.line - 1, s.line - 1 + EXCERPT_LINES).join("\n") });
+    const first = Math.max(1, s.line - CONTEXT_BEFORE); // a little context above the label's line
+    out.push({ file: s.file, line: first, text: lines.slice(first - 1, s.line - 1 + EXCERPT_LINES).join("\n") });
   }
   return out;
 }
@@ -98,7 +102,8 @@ export interface CollectOptions {
 export async function collectSite(root: string, opts: CollectOptions = {}): Promise<SiteData> {
   const problems: string[] = [];
   const audit = await collectAudit(root);
-  const verdicts = await readVerdicts(opts.verdictsFile ?? join(root, "lean", "rules", "verdicts.json"));
+  const verdictsFile = opts.verdictsFile ?? join(root, "lean", "rules", "verdicts.json");
+  const verdicts = await readVerdicts(verdictsFile);
   const rules: RulesDoc[] = [];
   for (const v of audit.variants) {
     const r = await readRulesFile(join(root, "lean", "rules", `${v}.json`));
@@ -130,20 +135,39 @@ export async function collectSite(root: string, opts: CollectOptions = {}): Prom
       witness: witnessDiagram(t, byVariant, verdicts, problems),
     });
   }
-  const variants = audit.variants;
+  // story order (PreFix first), as the vocabulary lists them; unknown variants after, by name
+  const known = VARIANTS.filter((v) => audit.variants.includes(v));
+  const variants = [...known, ...audit.variants.filter((v) => !(known as string[]).includes(v))];
   const matrix = verdictMatrix(verdicts, variants);
   const provenance = [
     `Proof report lean/proof-report.json: ${audit.engine}; axiom audit: ${audit.audit}.`,
-    `Verdicts: lean/rules/verdicts.json (${verdicts.theorems.length} theorems, ${verdicts.properties.length} properties); rules: lean/rules/<Variant>.json.`,
+    `Verdicts: ${relative(root, verdictsFile)} (${verdicts.theorems.length} theorems, ${verdicts.properties.length} properties); rules: lean/rules/<Variant>.json.`,
     `Traces: ${traces.length} committed traces under traces/, re-checked while this report was built.`,
   ];
   return {
     model: {
       title: "Electric shape-removal race: audit", provenance, proofOk: audit.proofOk, variants,
       properties: verdicts.properties, matrix, theorems, coverage: coverageViews(audit, rules), traces,
-      sections: opts.sections ?? [],
+      sections: [...(opts.sections ?? []), divergenceSection(audit)],
     },
     problems,
+  };
+}
+
+/** Every committed trace the checker refused, as a diagram of its last events. */
+function divergenceSection(audit: AuditData): DiagramSection {
+  const diagrams = audit.traces.flatMap((t) => {
+    if (!t.divergence) return [];
+    const d = divergenceDiagram(`check-${t.file}`, `${t.file}: ${t.divergence.kind} divergence at event ${t.divergence.seq ?? "?"}`, t.divergence, t.refusedProcess ?? "?");
+    return d ? [d] : [];
+  });
+  const refused = audit.traces.filter((t) => !t.ok);
+  return {
+    title: "Checker divergences (committed traces)",
+    intro: refused.length === 0
+      ? `None: all ${audit.traces.length} committed traces conform to the exported rules.`
+      : `${refused.length} of ${audit.traces.length} committed traces diverge from the exported rules${refused.length > diagrams.length ? ` (${refused.length - diagrams.length} before any event, see the table above)` : ""}.`,
+    diagrams,
   };
 }
 

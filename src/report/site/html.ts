@@ -35,7 +35,7 @@ export function page(title: string, body: string, base: LinkBase, home: string):
 <link rel="stylesheet" href="${base.up}style.css">
 </head>
 <body>
-<header class="top"><h1>${esc(title)}</h1>${base.up ? `<a href="${base.up}index.html">← ${esc(home)}</a>` : ""}</header>
+<header class="top"><h1>${esc(title)}</h1>${title !== home ? `<a href="${base.up}index.html">← ${esc(home)}</a>` : ""}</header>
 <main>
 ${body}
 </main>

@@ -34,7 +34,7 @@ function properties(m: SiteModel): string {
 
 function theoremList(m: SiteModel, base: LinkBase): string {
   const items = m.theorems.map((t) => `<li><a href="${theoremHref(t.name, base)}">${esc(t.name)}</a> <span class="kind">${esc(t.kind)}</span> <span class="muted">${esc(t.variant ?? "—")} · ${esc(t.claim)}</span></li>`);
-  return `<h2 id="theorems">Headline theorems (${m.theorems.length})</h2><ul class="theorems">${items.join("")}</ul>`;
+  return `<h2 id="theorems">Theorems in the verdict export (${m.theorems.length})</h2><ul class="theorems">${items.join("")}</ul>`;
 }
 
 export function traceTable(traces: readonly TraceView[], base: LinkBase): string {
@@ -58,11 +58,27 @@ function section(s: DiagramSection): string {
   return `<h2>${esc(s.title)}</h2><p class="muted">${esc(s.intro)}</p>${body}`;
 }
 
+/** Pages besides the index and the theorem pages: path -> title. */
+export const SIDE_PAGES = { "coverage.html": "Coverage and committed traces", "diagrams.html": "Counterexamples and divergences" } as const;
+
+function nav(m: SiteModel): string {
+  const n = m.sections.reduce((k, s) => k + s.diagrams.length, 0);
+  return `<p class="nav"><a href="coverage.html">${esc(SIDE_PAGES["coverage.html"])}</a> (${m.traces.length} traces) · <a href="diagrams.html">${esc(SIDE_PAGES["diagrams.html"])}</a> (${n} sequence diagrams)</p>`;
+}
+
 export function indexPage(m: SiteModel, base: LinkBase): string {
   const banner = m.proofOk
     ? `<div class="banner ok">The proof report says every module checked and the axiom audit passed.</div>`
     : `<div class="banner fail">The proof report says the proofs did NOT all check: the verdicts below are not established.</div>`;
   const prov = `<p class="muted">${m.provenance.map(esc).join("<br>")}</p>`;
-  const body = [banner, prov, matrix(m, base), properties(m), theoremList(m, base), coverage(m), `<h2 id="traces">Committed traces, re-checked</h2>${traceTable(m.traces, base)}`, ...m.sections.map(section)].join("\n");
+  const body = [banner, prov, nav(m), matrix(m, base), properties(m), theoremList(m, base)].join("\n");
   return page(m.title, body, base, m.title);
+}
+
+export function coveragePage(m: SiteModel, base: LinkBase): string {
+  return page(SIDE_PAGES["coverage.html"], [coverage(m), `<h2 id="traces">Committed traces, re-checked</h2>${traceTable(m.traces, base)}`].join("\n"), base, m.title);
+}
+
+export function diagramsPage(m: SiteModel, base: LinkBase): string {
+  return page(SIDE_PAGES["diagrams.html"], m.sections.map(section).join("\n"), base, m.title);
 }

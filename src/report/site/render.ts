@@ -2,7 +2,7 @@
 // page without touching the disk.
 import { SITE_CSS } from "./style.ts";
 import { theoremSlug, type LinkBase } from "./html.ts";
-import { indexPage } from "./index-page.ts";
+import { coveragePage, diagramsPage, indexPage } from "./index-page.ts";
 import type { SiteModel } from "./model.ts";
 import { theoremPage } from "./theorem-page.ts";
 
@@ -18,7 +18,10 @@ export interface RenderOptions {
 export function renderSite(m: SiteModel, opts: RenderOptions): Map<string, string> {
   const files = new Map<string, string>();
   files.set("style.css", SITE_CSS);
-  files.set("index.html", indexPage(m, { up: "", repo: opts.repo }));
+  const top: LinkBase = { up: "", repo: opts.repo };
+  files.set("index.html", indexPage(m, top));
+  files.set("coverage.html", coveragePage(m, top));
+  files.set("diagrams.html", diagramsPage(m, top));
   const sub: LinkBase = { up: "../", repo: opts.repo };
   for (const t of m.theorems) {
     const path = `theorems/${theoremSlug(t.name)}`;

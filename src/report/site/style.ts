@@ -17,15 +17,16 @@ table { border-collapse: collapse; }
 th, td { border: 1px solid var(--line); padding: 6px 9px; vertical-align: top; text-align: left; }
 th { background: var(--soft); }
 .muted { color: var(--muted); }
+.nav { font-size: 16px; }
 .banner { padding: 8px 12px; border-radius: 4px; margin: 12px 0; }
 .banner.ok { background: #e3f9e5; border: 1px solid #57ae5b; }
 .banner.fail { background: #fde8e8; border: 1px solid #c81e1e; }
 table.matrix td { min-width: 150px; }
 table.matrix td.cell a { display: block; }
-td.v-witness { background: #fde8e8; }
-td.v-allBounds { background: #e3f9e5; }
-td.v-atBounds { background: #f0fbe9; }
-td.v-undecided { background: #f5f7fa; color: var(--muted); }
+.v-witness { background: #fde8e8; }
+.v-allBounds { background: #e3f9e5; }
+.v-atBounds { background: #f0fbe9; }
+.v-undecided { background: #f5f7fa; color: var(--muted); }
 td.cell .assume { display: block; font-size: 12px; color: var(--muted); }
 .legend span { display: inline-block; padding: 1px 8px; margin-right: 8px; border: 1px solid var(--line); }
 .kind { display: inline-block; padding: 1px 8px; border-radius: 10px; background: var(--soft); border: 1px solid var(--line); font-size: 13px; }

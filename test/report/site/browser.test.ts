@@ -50,7 +50,7 @@ describe("the site in a real browser (fixture model)", () => {
       seen.get(d.page)!.set(d.id, d.messages);
     }
     for (const [page, ds] of expected) expect(Object.fromEntries(seen.get(page) ?? []), page).toEqual(Object.fromEntries(ds));
-    expect(obs.diagrams.filter((d) => d.id === "prefix-crash")).toEqual([{ page: "index.html", id: "prefix-crash", messages: 9, drawn: 9 }]);
+    expect(obs.diagrams.filter((d) => d.id === "prefix-crash")).toEqual([{ page: "diagrams.html", id: "prefix-crash", messages: 9, drawn: 9 }]);
   });
   it("shows no console error, loads nothing it lacks and reaches no network", () => {
     for (const p of obs.problems) expect(p.problems, p.page).toEqual({ console: [], pageErrors: [], failedRequests: [], network: [] });

@@ -8,9 +8,9 @@ import { fixtureModel } from "./fixture.ts";
 
 describe("site rendering", () => {
   const files = renderSite(fixtureModel(), { repo: "../../" });
-  it("writes an index, a stylesheet and a page per theorem", () => {
+  it("writes an index, the coverage and diagram pages, a stylesheet and a page per theorem", () => {
     expect([...files.keys()].sort()).toEqual([
-      "index.html", "style.css",
+      "coverage.html", "diagrams.html", "index.html", "style.css",
       "theorems/ElectricRace.fixA_noNilCrash.html", "theorems/ElectricRace.fixB_nilCrash_afterExternal.html", "theorems/ElectricRace.fixB_noNilCrash_b1.html",
       "theorems/ElectricRace.preFix_nilCrash_reachable.html", "theorems/ElectricRace.step_deterministic.html",
     ]);
