@@ -101,9 +101,10 @@ export interface CollectOptions {
 
 export async function collectSite(root: string, opts: CollectOptions = {}): Promise<SiteData> {
   const problems: string[] = [];
-  const audit = await collectAudit(root);
+  // the verdicts first: a missing or bad export fails before the traces are re-checked
   const verdictsFile = opts.verdictsFile ?? join(root, "lean", "rules", "verdicts.json");
   const verdicts = await readVerdicts(verdictsFile);
+  const audit = await collectAudit(root);
   const rules: RulesDoc[] = [];
   for (const v of audit.variants) {
     const r = await readRulesFile(join(root, "lean", "rules", `${v}.json`));
@@ -118,7 +119,7 @@ export async function collectSite(root: string, opts: CollectOptions = {}): Prom
   const theorems: TheoremView[] = [];
   for (const t of verdicts.theorems) {
     const h = headline.get(t.name);
-    if (!h) problems.push(`${t.name}: in lean/rules/verdicts.json but not a headline theorem of lean/headline.toml (no proof status, no axiom audit)`);
+    if (!h) problems.push(`${t.name}: in ${relative(root, verdictsFile)} but not a headline theorem of lean/headline.toml (no proof status, no axiom audit)`);
     const rv = ruleViews(rules, t.name);
     const code: TheoremView["code"] = [];
     for (const a of [...new Set(rv.map((r) => r.action))]) code.push({ action: a, sites: await codeExcerpts(root, audit.code.get(a) ?? [], fileCache) });

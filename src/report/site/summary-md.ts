@@ -11,7 +11,7 @@ export function summaryMarkdown(m: SiteModel, sitePath: string, problems: readon
   out.push(`# ${m.title}`, "");
   out.push(m.proofOk ? "Proofs: every module checked, axiom audit passed." : "**Proofs: NOT all checked — the verdicts below are not established.**");
   for (const p of m.provenance) out.push(`- ${p}`);
-  out.push("", "## Verdicts (from lean/rules/verdicts.json)", "");
+  out.push("", "## Verdicts (from Lean's verdict export)", "");
   const notes: string[] = [];
   out.push(`| variant | ${m.properties.map((p) => cellMd(p.name)).join(" | ")} |`);
   out.push(`|---|${m.properties.map(() => "---").join("|")}|`);
