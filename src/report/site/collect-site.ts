@@ -148,7 +148,7 @@ export async function collectSite(root: string, opts: CollectOptions = {}): Prom
   return {
     model: {
       title: "Electric shape-removal race: audit", provenance, proofOk: audit.proofOk, variants,
-      properties: verdicts.properties, matrix, theorems, coverage: coverageViews(audit, rules), traces,
+      properties: verdicts.properties, matrix, theorems, coverage: coverageViews(audit, variants.map((v) => byVariant.get(v)!)), traces,
       sections: [...(opts.sections ?? []), divergenceSection(audit)],
     },
     problems,
