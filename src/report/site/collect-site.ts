@@ -150,9 +150,20 @@ export async function collectSite(root: string, opts: CollectOptions = {}): Prom
       title: "Electric shape-removal race: audit", provenance, proofOk: audit.proofOk, variants,
       properties: verdicts.properties, matrix, theorems, coverage: coverageViews(audit, variants.map((v) => byVariant.get(v)!)), traces,
       sections: [...(opts.sections ?? []), divergenceSection(audit)],
+      sources: await sourcesOf(root, theorems),
     },
     problems,
   };
+}
+
+/** Every file an excerpt quotes, to be shown whole on a page of its own. */
+async function sourcesOf(root: string, theorems: readonly TheoremView[]): Promise<SiteModel["sources"]> {
+  const files = new Set<string>();
+  for (const t of theorems) {
+    if (t.statement) files.add(t.statement.file);
+    for (const c of t.code) for (const s of c.sites) files.add(s.file);
+  }
+  return Promise.all([...files].sort().map(async (file) => ({ file, text: await readFile(join(root, file), "utf8") })));
 }
 
 /** Every committed trace the checker refused, as a diagram of its last events. */

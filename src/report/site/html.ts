@@ -9,6 +9,13 @@ export interface LinkBase {
   /** "" for pages in the site root, "../" for pages one folder down */
   up: string;
   repo: string;
+  /** repository files the site renders as pages of its own (source/<file>.html, line anchors) */
+  sources: ReadonlySet<string>;
+}
+
+/** The site page that shows repository file `file`. */
+export function sourcePagePath(file: string): string {
+  return `source/${file.replace(/[^A-Za-z0-9._/-]/g, "_")}.html`;
 }
 
 export function theoremSlug(name: string): string {
@@ -21,7 +28,10 @@ export function theoremHref(name: string, base: LinkBase): string {
 
 /** A link to a repository file at a line (opens the raw file from file://). */
 export function sourceLink(file: string, line: number, base: LinkBase): string {
-  const href = `${base.up}${base.repo}${file.split("/").map(encodeURIComponent).join("/")}`;
+  // a rendered source page opens at the line; other files (traces) open raw from the repository
+  const href = base.sources.has(file)
+    ? `${base.up}${sourcePagePath(file).split("/").map(encodeURIComponent).join("/")}#L${line}`
+    : `${base.up}${base.repo}${file.split("/").map(encodeURIComponent).join("/")}`;
   return `<a class="src" href="${esc(href)}" data-line="${line}">${esc(`${file}:${line}`)}</a>`;
 }
 

@@ -95,4 +95,6 @@ export interface SiteModel {
   coverage: CoverageView[];
   traces: TraceView[];
   sections: DiagramSection[];
+  /** repository files shown as source pages (every excerpt's file), with their text */
+  sources: { file: string; text: string }[];
 }

@@ -18,6 +18,12 @@ th, td { border: 1px solid var(--line); padding: 6px 9px; vertical-align: top; t
 th { background: var(--soft); }
 .muted { color: var(--muted); }
 .nav { font-size: 16px; }
+.source { display: flex; align-items: flex-start; }
+.source pre { margin: 0; line-height: 1.45; border-radius: 0; }
+.source pre.gutter { text-align: right; color: var(--muted); user-select: none; border-right: none; }
+.source pre.gutter a { color: inherit; text-decoration: none; }
+.source pre.gutter a:target { background: #fde68a; color: var(--fg); }
+.source pre.code { flex: 1; }
 .banner { padding: 8px 12px; border-radius: 4px; margin: 12px 0; }
 .banner.ok { background: #e3f9e5; border: 1px solid #57ae5b; }
 .banner.fail { background: #fde8e8; border: 1px solid #c81e1e; }

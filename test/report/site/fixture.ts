@@ -49,5 +49,6 @@ export function fixtureModel(): SiteModel {
     }],
     traces: [{ file: "traces/prefix-crash.ndjson", variant: "PreFix", ok: true, events: 9, detail: "conforms (9 events)" }],
     sections: [{ title: "Explorer counterexamples", intro: "shrunk schedules", diagrams: [prefixCrash] }],
+    sources: [{ file: "src/impl/shapeCleaner.ts", text: "line 1\n<two>\n" }],
   };
 }

@@ -61,11 +61,14 @@ describe("the real site in a real browser", () => {
     for (const [page, ds] of expectedDiagrams(data.model)) expect(seen.get(page) ?? {}, page).toEqual(Object.fromEntries(ds));
     expect(files.get(prefixCrash)!.match(/class="msg marked crash"/g)).toHaveLength(1);
   });
-  it("links only to repository files that exist", () => {
+  it("links only to files that exist, source pages at lines they have", () => {
     for (const [path, html] of files) {
       for (const m of html.matchAll(/class="src" href="([^"]+)"/g)) {
-        const target = resolve(site, path, "..", decodeURIComponent(m[1]!));
+        const [rel, anchor] = decodeURIComponent(m[1]!).split("#");
+        const target = resolve(site, path, "..", rel!);
         expect(existsSync(target), `${path}: ${m[1]}`).toBe(true);
+        // a source page link opens at a line that page has
+        if (anchor) expect(files.get(relative(site, target)), `${path}: ${m[1]}`).toContain(`id="${anchor}"`);
       }
     }
   });

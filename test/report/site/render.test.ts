@@ -10,7 +10,7 @@ describe("site rendering", () => {
   const files = renderSite(fixtureModel(), { repo: "../../" });
   it("writes an index, the coverage and diagram pages, a stylesheet and a page per theorem", () => {
     expect([...files.keys()].sort()).toEqual([
-      "coverage.html", "diagrams.html", "index.html", "style.css",
+      "coverage.html", "diagrams.html", "index.html", "source/src/impl/shapeCleaner.ts.html", "style.css",
       "theorems/ElectricRace.fixA_noNilCrash.html", "theorems/ElectricRace.fixB_nilCrash_afterExternal.html", "theorems/ElectricRace.fixB_noNilCrash_b1.html",
       "theorems/ElectricRace.preFix_nilCrash_reachable.html", "theorems/ElectricRace.step_deterministic.html",
     ]);
@@ -32,8 +32,15 @@ describe("site rendering", () => {
     const pg = files.get("theorems/ElectricRace.preFix_nilCrash_reachable.html")!;
     expect(pg.match(/<g class="msg/g)).toHaveLength(9);
     expect(pg).toContain("chainPc[k] = status");
-    expect(pg).toContain('href="../../../src/impl/shapeCleaner.ts"');
+    expect(pg).toContain('href="../source/src/impl/shapeCleaner.ts.html#L40"');
+    expect(pg).toContain('href="../../../traces/prefix-crash.ndjson"'); // not rendered: raw file
     expect(pg).toContain('<span class="k">theorem</span>');
+  });
+  it("shows a source file with numbered, anchored lines, escaped", () => {
+    const src = files.get("source/src/impl/shapeCleaner.ts.html")!;
+    expect(src).toContain('<a id="L1" href="#L1">1</a>\n<a id="L2" href="#L2">2</a></pre>');
+    expect(src).toContain("line 1\n&lt;two&gt;</pre>");
+    expect(src).toContain('href="../../../style.css"');
   });
   it("refuses a matrix entry without a theorem page", () => {
     const m = fixtureModel();
