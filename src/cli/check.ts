@@ -115,7 +115,7 @@ function resultDiagram(r: TraceResult): Diagram | null {
   const d = r.divergence;
   if (!d || d.rule === undefined) return null;
   const rule = r.model?.actions.get(d.rule)?.rule;
-  return divergenceDiagram(`divergence-${r.file}`, `${r.file}: ${d.kind} divergence at event ${d.seq ?? "?"}`, d, rule ? processName(rule.process, d.params ?? {}) : "?");
+  return divergenceDiagram(`divergence-${r.file}`, `${r.file}: ${d.kind} divergence at event ${d.seq ?? "?"}`, d, rule ? processName(rule, d.params ?? {}) : "?");
 }
 
 async function readStdin(): Promise<string> {

@@ -63,9 +63,9 @@ export function lifelinesOf(steps: readonly DiagramStep[]): string[] {
   });
 }
 
-/** The trace's process name for a rule's process and a parameter binding: cleaners and consumers
- * are numbered by their chain slot `k` and consumer id `c` (docs/contracts.md §1). */
-export function processName(ruleProcess: string, params: TraceParams): string {
-  const suffix = ruleProcess === "cleaner" ? params.k : ruleProcess === "consumer" ? params.c : undefined;
-  return suffix === undefined ? ruleProcess : `${ruleProcess}:${suffix}`;
+/** The trace's process name for a rule: its process, numbered by the parameter the rules name
+ * (`processParam`, e.g. cleaner:<k>, consumer:<c>; docs/contracts.md §2). */
+export function processName(rule: { process: string; processParam: string | null }, params: TraceParams): string {
+  const v = rule.processParam === null ? undefined : params[rule.processParam];
+  return v === undefined ? rule.process : `${rule.process}:${v}`;
 }

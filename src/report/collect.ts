@@ -133,7 +133,7 @@ export async function collectAudit(projectRoot: string): Promise<AuditData> {
   for (const f of variantFiles) {
     // lean/rules/ also holds other Lean exports (verdicts.json): only rules documents count here
     const doc = JSON.parse(await readFile(join(rulesDir, f), "utf8")) as RulesDoc;
-    if (doc.format === "electric-race-rules/1") rules.push(doc);
+    if (doc.format.startsWith("electric-race-rules/")) rules.push(doc);
   }
 
   const byName = new Map(proof.theorems.map((t) => [t.name, t]));
@@ -167,7 +167,7 @@ export async function collectAudit(projectRoot: string): Promise<AuditData> {
       fired: r.coverage?.actions ?? new Map(),
       ...(r.divergence ? { problem: `line ${r.divergence.line}: ${r.divergence.message}`, divergence: r.divergence } : {}),
       ...(r.divergence?.rule !== undefined && r.model?.actions.has(r.divergence.rule)
-        ? { refusedProcess: processName(r.model.actions.get(r.divergence.rule)!.rule.process, r.divergence.params ?? {}) }
+        ? { refusedProcess: processName(r.model.actions.get(r.divergence.rule)!.rule, r.divergence.params ?? {}) }
         : {}),
     });
   }

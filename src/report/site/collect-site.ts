@@ -116,8 +116,13 @@ export async function collectSite(root: string, opts: CollectOptions = {}): Prom
   const traces = traceViews(audit);
   const fileCache = new Map<string, string[]>();
 
+  // one page per theorem: the export lists a theorem once per property it speaks to
+  const entries = new Map<string, VerdictTheorem[]>();
+  for (const t of verdicts.theorems) entries.set(t.name, [...(entries.get(t.name) ?? []), t]);
   const theorems: TheoremView[] = [];
-  for (const t of verdicts.theorems) {
+  for (const [, all] of entries) {
+    const t = all[0]!;
+    if (all.some((x) => x.kind !== t.kind || x.variant !== t.variant)) problems.push(`${t.name}: listed in the verdict export with different kinds or variants`);
     const h = headline.get(t.name);
     if (!h) problems.push(`${t.name}: in ${relative(root, verdictsFile)} but not a headline theorem of lean/headline.toml (no proof status, no axiom audit)`);
     const rv = ruleViews(rules, t.name);
@@ -127,6 +132,7 @@ export async function collectSite(root: string, opts: CollectOptions = {}): Prom
     const listed = h ? [...h.axioms, ...h.denied] : [];
     theorems.push({
       name: t.name, module: t.module, variant: t.variant, property: t.property, kind: t.kind, bounds: t.bounds,
+      properties: [...new Set(all.flatMap((x) => (x.property === null ? [] : [x.property])))],
       assumptions: t.assumptions, claim: t.claim, status: h?.status ?? "not in the proof report",
       axioms: audit.audit === "deny-list" ? listed.filter((a) => LEAN_AXIOMS.has(a)) : listed,
       bodyless: audit.audit === "deny-list" ? listed.filter((a) => !LEAN_AXIOMS.has(a)) : [],

@@ -44,6 +44,8 @@ export interface TheoremView {
   module: string;
   variant: string | null;
   property: string | null;
+  /** every property the export lists this theorem for (one theorem may speak to several) */
+  properties: string[];
   kind: VerdictKind;
   bounds: VerdictBounds | null;
   assumptions: string[];

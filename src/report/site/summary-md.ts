@@ -21,8 +21,9 @@ export function summaryMarkdown(m: SiteModel, sitePath: string, problems: readon
       return c.entries
         .map((e) => {
           if (!e.assumptions.length) return entryText(e);
-          notes.push(`${e.theorem}: assuming ${e.assumptions.join("; ")}`);
-          return `${entryText(e)} [${notes.length}]`;
+          const note = `${e.theorem}: assuming ${e.assumptions.join("; ")}`;
+          if (!notes.includes(note)) notes.push(note);
+          return `${entryText(e)} [${notes.indexOf(note) + 1}]`;
         })
         .join("; ");
     });

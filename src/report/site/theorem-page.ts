@@ -30,7 +30,7 @@ function facts(t: TheoremView): string {
     ["claim", esc(t.claim)],
     ["kind", `<span class="kind">${esc(t.kind)}</span> — ${esc(verdict)}`],
     ["variant", esc(t.variant ?? "—")],
-    ["property", t.property ? `<a href="../index.html#prop-${esc(t.property)}"><code>${esc(t.property)}</code></a>` : "—"],
+    ["property", t.properties.length ? t.properties.map((p) => `<a href="../index.html#prop-${esc(p)}"><code>${esc(p)}</code></a>`).join(", ") : "—"],
     ["bounds", esc(bounds)],
     ["assumptions", t.assumptions.length ? t.assumptions.map(esc).join("<br>") : "none"],
     ["module", `<code>${esc(t.module)}</code>`],

@@ -40,6 +40,38 @@ export function initialState(m: Model, name: string | null): Result<Scalar[]> {
 }
 
 
+/**
+ * The verdict export's invariants write enum literals untyped (`{"lit": "sendNil"}`) while the
+ * rules format types them (`{"lit": "sendNil", "enum": "crashCause"}`), which the interpreter
+ * requires. A string literal compared (eq/ne) with a cell of an enum variable gets that
+ * variable's enum type; anything else is left as it is, for the interpreter to judge.
+ */
+export function typeLiterals(e: Expr, rules: RulesDoc): Expr {
+  const enumOf = (x: Expr): string | undefined => {
+    if (!("cell" in x)) return undefined;
+    const t = rules.variables.find((v) => v.name === x.cell)?.type;
+    return t && "enum" in t ? t.enumType : undefined;
+  };
+  const fix = (x: Expr): Expr => {
+    if ("op" in x) {
+      const args = x.args.map(fix);
+      if ((x.op === "eq" || x.op === "ne") && args.length === 2) {
+        for (const [i, j] of [[0, 1], [1, 0]] as const) {
+          const lit = args[i]!;
+          const ty = enumOf(args[j]!);
+          if (ty && "lit" in lit && typeof lit.lit === "string" && lit.enum === undefined) args[i] = { lit: lit.lit, enum: ty };
+        }
+      }
+      return { op: x.op, args };
+    }
+    if ("all" in x) return { all: x.all, domain: x.domain, body: fix(x.body) };
+    if ("any" in x) return { any: x.any, domain: x.domain, body: fix(x.body) };
+    if ("cell" in x) return { cell: x.cell, idx: x.idx.map(fix) };
+    return x;
+  };
+  return fix(e);
+}
+
 /** Replay `t.schedule` for `t.variant` from its initial state; `property` marks where it is reached. */
 export function replayWitness(rules: RulesDoc, t: VerdictTheorem, property: { name: string; expr: unknown } | null): Result<WitnessReplay> {
   try {
@@ -54,7 +86,7 @@ function replay(rules: RulesDoc, t: VerdictTheorem, property: { name: string; ex
   const where = `witness ${t.name}`;
   if (!t.schedule) return { ok: false, error: `${where}: no schedule` };
   const bounds = t.bounds ?? (rules.bounds as VerdictTheorem["bounds"]);
-  const doc: RulesDoc = property ? { ...rules, invariants: [{ name: property.name, expr: property.expr as Expr, theorems: [] }] } : { ...rules, invariants: [] };
+  const doc: RulesDoc = property ? { ...rules, invariants: [{ name: property.name, expr: typeLiterals(property.expr as Expr, rules), theorems: [] }] } : { ...rules, invariants: [] };
   const compiled = compileModel(doc, bounds ?? rules.bounds);
   if (!compiled.ok) return { ok: false, error: `${where}: rules of ${rules.variant}${property ? ` with the ${property.name} invariant` : ""}: ${compiled.error}` };
   const m = compiled.value;
@@ -80,7 +112,7 @@ function replay(rules: RulesDoc, t: VerdictTheorem, property: { name: string; ex
     }
     const env = bindEnv(a, params);
     const failed = failedGuards(a, s, env);
-    const process = processName(a.rule.process, params);
+    const process = processName(a.rule, params);
     if (failed.length) {
       problem = `step ${seq}: ${st.action} is not enabled in the checker's interpretation (failed guard conjunct(s): ${failed.join(", ")}), but Lean checked this schedule`;
       steps.push({ seq, process, action: st.action, params, changes: [], mark: { kind: "divergence", text: `not enabled here: ${failed.join(", ")}` } });
@@ -88,7 +120,7 @@ function replay(rules: RulesDoc, t: VerdictTheorem, property: { name: string; ex
     }
     const post = successor(a, s, env);
     const changes = post.flatMap((v, slot) => (v === s[slot] ? [] : [{ cell: m.layout.keys[slot]!, before: s[slot]!, after: v }]));
-    const crash = m.predictsCrash(s, (slot) => post[slot]!);
+    const crash = a.rule.outcome === "crash"; // the rules declare which steps crash the SLC
     const crashCause = post[m.layout.slotOf.get("crashCause") ?? -1];
     let mark: DiagramStep["mark"];
     if (crash) mark = { kind: "crash", text: crashText(crashCause) };

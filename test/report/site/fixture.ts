@@ -18,7 +18,7 @@ export const VARIANTS = ["PreFix", "FixA", "FixB"];
 export function fixtureModel(): SiteModel {
   const doc = fixtureVerdicts();
   const theorems: TheoremView[] = doc.theorems.map((t) => ({
-    name: t.name, module: t.module, variant: t.variant, property: t.property, kind: t.kind, bounds: t.bounds,
+    name: t.name, module: t.module, variant: t.variant, property: t.property, properties: t.property ? [t.property] : [], kind: t.kind, bounds: t.bounds,
     assumptions: t.assumptions, claim: t.claim, status: "checked",
     axioms: ["propext", "Quot.sound"], bodyless: ["Nat.rec"], denied: [],
     docstring: `${t.claim} (docstring)`,

@@ -46,7 +46,7 @@ describe("the real site in a real browser", () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it("replays every witness without a problem", () => {
+  it("finds no problem: every witness replays, every exported theorem is a headline theorem", () => {
     expect(data.problems).toEqual([]);
   });
   it("links every matrix entry to its theorem's page", () => {
