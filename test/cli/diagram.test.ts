@@ -1,7 +1,7 @@
 // `explore --diagram` and `check --diagram`: counterexamples and divergences as text diagrams.
 import { describe, expect, it } from "vitest";
 import { execa } from "execa";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -25,6 +25,7 @@ describe("--diagram", () => {
     const bad = join(dir, "bad.PreFix.ndjson");
     writeFileSync(bad, readFileSync("traces/race-recipe.PreFix.ndjson", "utf8").replace('"status[0]":"absent"', '"status[0]":"present"'));
     const r = await cli("check", bad, "--diagram", "--no-coverage");
+    rmSync(dir, { recursive: true, force: true });
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toMatch(/ 2 +│ +≠↺ +CleanerStatus\(k=0\)/);
     expect(r.stdout).toContain("DIVERGENCE: CleanerStatus(k=0): observed post differs");

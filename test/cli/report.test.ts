@@ -1,7 +1,7 @@
 // `npm run report`: the site and the summary, and clear errors for a missing or bad verdict export.
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { execa } from "execa";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -9,6 +9,7 @@ const cli = (...args: string[]) => execa("npx", ["tsx", "src/cli/main.ts", ...ar
 
 describe("report command", () => {
   const dir = mkdtempSync(join(tmpdir(), "report-cli-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   it("refuses a missing or malformed verdict export with exit 2, naming the file", async () => {
     const missing = await cli("report", "--verdicts", join(dir, "none.json"), "--out", join(dir, "site"));
     expect(missing.exitCode).toBe(2);
