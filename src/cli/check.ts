@@ -13,6 +13,10 @@ import { writeFileAtomic } from "../util/fs-atomic.ts";
 import { toItf } from "../itf/export.ts";
 import { exitHelp, type ExitCode } from "./exit-codes.ts";
 import { jsonDoc } from "./json-doc.ts";
+import { processName } from "../diagram/arrows.ts";
+import { divergenceDiagram } from "../diagram/from-divergence.ts";
+import { diagramText } from "../diagram/text.ts";
+import type { Diagram } from "../diagram/types.ts";
 
 const USAGE = `usage: check [options] <trace.ndjson | trace.itf.json | directory | -> ...
 Checks every trace against lean/rules/<Variant>.json (the variant is read from each trace).
@@ -29,6 +33,8 @@ options:
   --schema FILE       trace JSON Schema (default: traces/schema/trace.schema.json)
   --no-schema         structural validation only (e.g. for fixture rules of other variants)
   --no-coverage       do not print coverage
+  --diagram           print each divergence also as a text sequence diagram (the last
+                      accepted events, then the refused one)
   -h, --help          this text
 ${exitHelp("check: 0 every trace passed; 1 a trace failed (including a malformed one); 2 usage error,\n  a file that cannot be read, an ITF trace with no variant, an unwritable --to-itf")}`;
 
@@ -42,12 +48,13 @@ interface Args {
   rulesDir: string;
   schema: string;
   coverage: boolean;
+  diagram: boolean;
   /** false: --no-schema; "explicit": --schema given (a missing file is then an error) */
   useSchema: boolean | "explicit";
 }
 
 function parseArgs(argv: string[]): { ok: true; args: Args } | { ok: false; error: string; help?: boolean } {
-  const a: Args = { files: [], json: false, itf: false, rulesDir: defaultRulesDir, schema: defaultSchemaPath, coverage: true, useSchema: true };
+  const a: Args = { files: [], json: false, itf: false, rulesDir: defaultRulesDir, schema: defaultSchemaPath, coverage: true, diagram: false, useSchema: true };
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i]!;
     const val = (): string | undefined => argv[++i];
@@ -56,6 +63,7 @@ function parseArgs(argv: string[]): { ok: true; args: Args } | { ok: false; erro
       case "--json": a.json = true; break;
       case "--itf": a.itf = true; break;
       case "--no-coverage": a.coverage = false; break;
+      case "--diagram": a.diagram = true; break;
       case "--no-schema": a.useSchema = false; break;
       case "--variant": case "--to-itf": case "--rules-dir": case "--schema": case "--bounds": {
         const v = val();
@@ -107,6 +115,14 @@ async function expandDirs(files: string[]): Promise<string[]> {
   return out;
 }
 
+/** A failed result as a diagram, when the divergence names the refused event's rule. */
+function resultDiagram(r: TraceResult): Diagram | null {
+  const d = r.divergence;
+  if (!d || d.rule === undefined) return null;
+  const rule = r.model?.actions.get(d.rule)?.rule;
+  return divergenceDiagram(`divergence-${r.file}`, `${r.file}: ${d.kind} divergence at event ${d.seq ?? "?"}`, d, rule ? processName(rule, d.params ?? {}) : "?");
+}
+
 async function readStdin(): Promise<string> {
   const parts: Buffer[] = [];
   for await (const c of process.stdin) parts.push(c as Buffer);
@@ -149,6 +165,10 @@ export async function run(argv: string[]): Promise<number> {
     if (r.ok && r.coverage && r.model) coverage.add(r.model.rules, r.coverage, r.events);
     results.push(r);
     if (!a.json) console.log(formatResult(r));
+    if (!a.json && a.diagram) {
+      const d = resultDiagram(r);
+      if (d) console.log(diagramText(d, { width: process.stdout.columns ?? 120 }).map((l) => `  ${l}`).join("\n"));
+    }
   }
   if (a.toItf) {
     const t = await readTrace(a.files[0] === "-" ? process.stdin : a.files[0]!, a.files[0]!);

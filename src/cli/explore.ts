@@ -9,6 +9,9 @@ import { explore } from "../sched/explorer.ts";
 import type { ExploreMode, ExploreReport, Progress, PropertyVerdict } from "../sched/explorer.ts";
 import { DESCRIPTIONS } from "../sched/properties.ts";
 import { formatEvents, replayEvents } from "../sched/counterexample.ts";
+import { counterexampleDiagram } from "../diagram/from-events.ts";
+import { diagramText } from "../diagram/text.ts";
+import type { CellValue } from "../contract/vocabulary.ts";
 import { quotedRulesFingerprint } from "../contract/rules/quoted-fingerprint.ts";
 import { IMPLEMENTATION, TRACE_FORMAT } from "../contract/trace/types.ts";
 import type { WrittenEvent } from "../contract/trace/types.ts";
@@ -20,14 +23,15 @@ import { jsonDoc } from "./json-doc.ts";
 
 const HELP = `usage: npm run explore -- <scenario.yaml> [--variant V] [--json] [--max-states N]
                            [--mode auto|exhaustive|random] [--seed N] [--walks N] [--max-depth N]
-                           [--trace-out FILE] [--progress]
+                           [--trace-out FILE] [--progress] [--diagram]
 
 Explores the scenario's schedules on the deterministic scheduler and checks, on every state and
 transition: noSendNilCrash (I1), noRaceWindow (I2), noOrphanConsumer (I3/§5b),
 noQuiescenceLeak (I4), noDeadlock. Each variant declares which properties it must satisfy
 (PreFix is expected to crash; every fix must not), which it is expected to violate (a
 witness), and which are only reported. Counterexamples are shrunk (delta debugging, confirmed
-by replay) and printed as numbered event lists.
+by replay) and printed as numbered event lists, or with --diagram as sequence diagrams (one
+column per process, one arrow per action, the changed cells beside it, the crash marked).
 
   --variant V       ${VARIANTS.join(" | ")} (default: the scenario's variant, else PreFix)
   --mode M          auto (default): exhaustive BFS with state hashing, then random walks if the
@@ -40,11 +44,12 @@ by replay) and printed as numbered event lists.
   --json            machine-readable report on standard output
   --progress        progress on standard error even when it is not a terminal: share of the
                     budget used, elapsed time, and an estimate of the time to the budget
+  --diagram         print each counterexample as a text sequence diagram
 
 ${exitHelp("explore: 0 every property behaved as the variant requires (an expected PreFix crash is 0);\n  1 a property the variant must satisfy was violated; 2 usage, unreadable scenario, unwritable --trace-out")}`;
 
 export async function run(argv: string[]): Promise<number> {
-  const parsed = parseArgs(argv, { values: ["variant", "max-states", "mode", "seed", "walks", "max-depth", "trace-out"], flags: ["help", "json", "progress"] });
+  const parsed = parseArgs(argv, { values: ["variant", "max-states", "mode", "seed", "walks", "max-depth", "trace-out"], flags: ["help", "json", "progress", "diagram"] });
   if (!parsed.ok) return usageError(parsed.error);
   const { args } = parsed;
   if (args.flags.has("help")) {
@@ -79,7 +84,13 @@ export async function run(argv: string[]): Promise<number> {
   if (showProgress && process.stderr.isTTY === true) process.stderr.write("\r\x1b[K");
 
   const counterexamples = new Map<string, WrittenEvent[]>();
-  for (const v of report.verdicts) if (v.shrunk) counterexamples.set(v.property, replayEvents(loaded.init, v.shrunk.actions).events);
+  const initCells = new Map<string, Record<string, CellValue>>();
+  for (const v of report.verdicts) {
+    if (!v.shrunk) continue;
+    const r = replayEvents(loaded.init, v.shrunk.actions);
+    counterexamples.set(v.property, r.events);
+    initCells.set(v.property, r.init);
+  }
 
   const traceOut = args.values.get("trace-out");
   if (traceOut !== undefined) {
@@ -102,7 +113,7 @@ export async function run(argv: string[]): Promise<number> {
   const failed = report.verdicts.filter((v) => v.failure).length;
   const code: ExitCode = failed > 0 ? 1 : 0;
   if (json) process.stdout.write(jsonReport(scenario, loaded.init, report, counterexamples, code));
-  else console.log(textReport(scenario, report, counterexamples).join("\n"));
+  else console.log(textReport(scenario, report, counterexamples, args.flags.has("diagram") ? initCells : undefined).join("\n"));
   return code;
 }
 
@@ -135,7 +146,8 @@ function verdictWord(v: PropertyVerdict, complete: boolean): string {
   return v.expectation === "holds" ? (complete ? "holds (complete search)" : "holds so far (search incomplete)") : "not found";
 }
 
-function textReport(s: Scenario, r: ExploreReport, ces: Map<string, WrittenEvent[]>): string[] {
+/** `diagramInit`: print counterexamples as sequence diagrams, replayed from these initial cells. */
+function textReport(s: Scenario, r: ExploreReport, ces: Map<string, WrittenEvent[]>, diagramInit?: Map<string, Record<string, CellValue>>): string[] {
   const out: string[] = [];
   const rt = rates(r);
   const rate = r.walks ? `${rt.stepsPerSecond ?? "-"} steps/s` : `${rt.statesPerSecond ?? "-"} states/s`;
@@ -150,7 +162,9 @@ function textReport(s: Scenario, r: ExploreReport, ces: Map<string, WrittenEvent
     out.push("");
     out.push(`${v.property}: ${v.detail ?? ""} — ${DESCRIPTIONS[v.property]}`);
     out.push(`  counterexample, ${v.shrunk.actions.length} steps (shrunk from ${v.shrunk.from}, ${v.shrunk.replays} replays):`);
-    out.push(...formatEvents(ev));
+    const init = diagramInit?.get(v.property);
+    if (init) out.push(...diagramText(counterexampleDiagram(v.property, `${r.variant} ${s.name}: ${v.property}`, init, ev, v.detail ?? v.property), { width: process.stdout.columns ?? 120 }).map((l) => `  ${l}`));
+    else out.push(...formatEvents(ev));
   }
   out.push("");
   const failed = r.verdicts.filter((v) => v.failure);

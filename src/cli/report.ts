@@ -1,24 +1,37 @@
-// `electric-race report`: write the audit report (theorem ↔ rule ↔ code ↔ trace).
-import { join, resolve } from "node:path";
+// `electric-race report`: write the auditor's site (verdict matrix, a page per theorem, sequence
+// diagrams) and the short Markdown summary for terminals and pull requests.
+import { join, relative, resolve } from "node:path";
 import { PROJECT_ROOT } from "../util/project-root.ts";
 import { PackageError } from "../prover/lake-package.ts";
-import { renderAudit } from "../report/audit-markdown.ts";
-import { collectAudit, ReportInputError } from "../report/collect.ts";
+import { ReportInputError } from "../report/collect.ts";
+import { collectSite } from "../report/site/collect-site.ts";
+import { explorerSection } from "../report/site/explorer-section.ts";
+import { renderSite, SiteModelError } from "../report/site/render.ts";
+import { summaryMarkdown } from "../report/site/summary-md.ts";
+import { writeSite } from "../report/site/write.ts";
 import { writeFileAtomic } from "../util/fs-atomic.ts";
 import { parseArgs } from "./args.ts";
 import { exitHelp } from "./exit-codes.ts";
 
-const HELP = `usage: npm run report -- [--out FILE]
+const HELP = `usage: npm run report -- [--out DIR] [--summary FILE] [--verdicts FILE]
 
-Writes a Markdown audit report (default report/audit.md): for every headline theorem, its
-claim, proof status and axioms (from lean/proof-report.json), its Lean statement, the exported
-rules that cite it, where the TypeScript implementation performs those actions, and which
-committed traces exercise them (the traces are re-checked while the report is generated).
+Writes the audit as a static site (default report/site/, open report/site/index.html from disk:
+no server, no network) and a short Markdown summary (default report/audit.md, also printed).
+The site has the variant × property verdict matrix from Lean's verdict export
+(lean/rules/verdicts.json), a page per theorem (Lean statement, docstring, kind, audited
+axioms, the rules it constrains with their guards and effects, the TypeScript performing those
+actions, the committed traces exercising them, re-checked now), each witness schedule replayed
+through the exported rules as a sequence diagram, the explorer's counterexamples on the
+reproduction recipe, every checker divergence, and rule coverage as a chart.
 
-${exitHelp("report: 0 written and every committed trace passes; 1 written but a trace fails or a\n  proof is not checked; 2 usage error, missing or unreadable inputs, unwritable --out")}`;
+  --out DIR         the site's folder (replaced whole)
+  --summary FILE    the Markdown summary
+  --verdicts FILE   the verdict export to read instead of lean/rules/verdicts.json
+
+${exitHelp("report: 0 written, every proof checked, every committed trace conforms and every witness\n  replays; 1 written but one of those is not so (listed under Problems); 2 usage error, missing or\n  unreadable inputs, unwritable --out")}`;
 
 export async function run(argv: string[]): Promise<number> {
-  const parsed = parseArgs(argv, { values: ["out"], flags: ["help"] });
+  const parsed = parseArgs(argv, { values: ["out", "summary", "verdicts"], flags: ["help"] });
   if (!parsed.ok) {
     console.error(`report: ${parsed.error}\n\n${HELP}`);
     return 2;
@@ -27,20 +40,30 @@ export async function run(argv: string[]): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  const out = resolve(parsed.args.values.get("out") ?? join(PROJECT_ROOT, "report", "audit.md"));
+  if (parsed.args.positional.length) {
+    console.error(`report: unexpected argument '${parsed.args.positional[0]}'\n\n${HELP}`);
+    return 2;
+  }
+  const outDir = resolve(parsed.args.values.get("out") ?? join(PROJECT_ROOT, "report", "site"));
+  const summaryFile = resolve(parsed.args.values.get("summary") ?? join(PROJECT_ROOT, "report", "audit.md"));
+  const verdicts = parsed.args.values.get("verdicts");
   try {
-    const data = await collectAudit(PROJECT_ROOT);
-    try {
-      await writeFileAtomic(out, renderAudit(data));
-    } catch (e) {
-      console.error(`report: cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-      return 2;
-    }
-    const failing = data.traces.filter((t) => !t.ok);
-    console.log(`report: ${out} (${data.theorems.length} theorems, ${data.traces.length} traces, ${failing.length} failing)`);
-    return failing.length === 0 && data.proofOk ? 0 : 1;
+    const recipe = join(PROJECT_ROOT, "traces", "scenarios", "race-recipe.yaml");
+    const { model, problems } = await collectSite(PROJECT_ROOT, {
+      sections: [explorerSection(recipe, "traces/scenarios/race-recipe.yaml")],
+      ...(verdicts !== undefined ? { verdictsFile: resolve(verdicts) } : {}),
+    });
+    const files = renderSite(model, { repo: `${relative(outDir, PROJECT_ROOT) || "."}/` });
+    await writeSite(files, outDir);
+    const index = join(outDir, "index.html");
+    const md = summaryMarkdown(model, relative(PROJECT_ROOT, index), problems);
+    await writeFileAtomic(summaryFile, md);
+    console.log(md);
+    const failing = model.traces.filter((t) => !t.ok).length;
+    console.log(`report: ${index} (${model.theorems.length} theorem pages), ${summaryFile}; ${failing} failing trace(s), ${problems.length} problem(s)`);
+    return failing === 0 && problems.length === 0 && model.proofOk ? 0 : 1;
   } catch (err) {
-    if (err instanceof ReportInputError || err instanceof PackageError) {
+    if (err instanceof ReportInputError || err instanceof PackageError || err instanceof SiteModelError) {
       console.error(`report: ${err.message}`);
       return 2;
     }

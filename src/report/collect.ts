@@ -6,6 +6,8 @@ import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { checkFile } from "../checker/stream.ts";
 import { RulesCache } from "../checker/rules.ts";
+import type { Divergence } from "../checker/divergence.ts";
+import { processName } from "../diagram/arrows.ts";
 import { blankCommentsAndStrings } from "../prover/source-lint.ts";
 import { loadHeadline, type HeadlineTheorem } from "../prover/headline.ts";
 import { isVariantRulesFile } from "../prover/rules-export.ts";
@@ -43,6 +45,9 @@ export interface TraceRef {
   /** action -> times fired in this trace */
   fired: Map<string, number>;
   problem?: string;
+  /** the checker's first divergence, and the process of the event it refused (for diagrams) */
+  divergence?: Divergence;
+  refusedProcess?: string;
 }
 
 export interface TheoremEntry {
@@ -126,7 +131,11 @@ export async function collectAudit(projectRoot: string): Promise<AuditData> {
   const rulesDir = join(lean, "rules");
   const variantFiles = existsSync(rulesDir) ? (await readdir(rulesDir)).filter(isVariantRulesFile).sort() : [];
   const rules: RulesDoc[] = [];
-  for (const f of variantFiles) rules.push(JSON.parse(await readFile(join(rulesDir, f), "utf8")) as RulesDoc);
+  for (const f of variantFiles) {
+    // lean/rules/ also holds other Lean exports (verdicts.json): only rules documents count here
+    const doc = JSON.parse(await readFile(join(rulesDir, f), "utf8")) as RulesDoc;
+    if (doc.format.startsWith("electric-race-rules/")) rules.push(doc);
+  }
 
   const byName = new Map(proof.theorems.map((t) => [t.name, t]));
   const theorems: TheoremEntry[] = [];
@@ -157,7 +166,10 @@ export async function collectAudit(projectRoot: string): Promise<AuditData> {
       ok: r.ok,
       events: r.events,
       fired: r.coverage?.actions ?? new Map(),
-      ...(r.divergence ? { problem: `line ${r.divergence.line}: ${r.divergence.message}` } : {}),
+      ...(r.divergence ? { problem: `line ${r.divergence.line}: ${r.divergence.message}`, divergence: r.divergence } : {}),
+      ...(r.divergence?.rule !== undefined && r.model?.actions.has(r.divergence.rule)
+        ? { refusedProcess: processName(r.model.actions.get(r.divergence.rule)!.rule, r.divergence.params ?? {}) }
+        : {}),
     });
   }
 

@@ -1,6 +1,5 @@
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { renderAudit } from "../../src/report/audit-markdown.ts";
 import { collectAudit, leanExcerpt } from "../../src/report/collect.ts";
 
 describe("Lean excerpts", () => {
@@ -26,14 +25,10 @@ describe("Lean excerpts", () => {
 });
 
 describe("audit report over this repository", () => {
-  it("has a section with the Lean statement for every headline theorem, and every committed trace passes", async () => {
+  it("finds the Lean statement of every headline theorem, and every committed trace passes", async () => {
     const data = await collectAudit(resolve(import.meta.dirname, "..", ".."));
-    const md = renderAudit(data);
     expect(data.theorems.length).toBeGreaterThan(0);
-    for (const t of data.theorems) {
-      expect(md).toContain(`### \`${t.theorem.name}\``);
-      expect(t.lean, `${t.theorem.name}: declaration found in ${t.theorem.module}`).toBeDefined();
-    }
+    for (const t of data.theorems) expect(t.lean, `${t.theorem.name}: declaration found in ${t.theorem.module}`).toBeDefined();
     expect(data.traces.filter((t) => !t.ok).map((t) => `${t.file}: ${t.problem}`)).toEqual([]);
     // every exported action is performed somewhere in the implementation
     expect([...data.code].filter(([, sites]) => sites.length === 0).map(([a]) => a)).toEqual([]);
