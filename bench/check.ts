@@ -161,7 +161,7 @@ async function child(mode: string, file: string, rulesDir: string): Promise<Meas
   const take = async (item: LineItem) => {
     lines++;
     if (!checker) {
-      if ("text" in item) sink += JSON.parse(item.text) ? 1 : 0;
+      if ("bytes" in item) sink += JSON.parse(item.bytes.toString("utf8", item.start, item.end)) ? 1 : 0;
     } else if (checker.needsHeader) await checker.line(item);
     else checker.eventLine(item);
     if (lines === 1) tHeader = process.hrtime.bigint();
