@@ -60,39 +60,85 @@ function paramsRecord(p: TraceParams): ItfJson {
   return Object.fromEntries(paramEntries(p).map(([k, v]) => [k, bigint(v)]));
 }
 
-export function toItf(header: TraceHeader, events: Iterable<TraceEvent>, source: string): ItfJson {
-  const vars = groupCells(Object.keys(header.init));
-  const state = new Map<string, Scalar>(Object.entries(header.init));
-  const names = [...vars.keys()];
-  const states: ItfJson[] = [];
-  const snap = (i: number, action: string, process: string, params: TraceParams, outcome: string): void => {
-    const st: { [k: string]: ItfJson } = { "#meta": { index: i } };
-    for (const n of names) st[n] = encodeVar(vars.get(n)!, state);
+/**
+ * The ITF document in pieces: `meta`/`vars` first, then one state per call, so a long trace can
+ * be written state by state (streaming `check --to-itf`) as well as built whole (`toItf`).
+ */
+export class ItfEncoder {
+  private readonly vars: Map<string, VarTree>;
+  private readonly state: Map<string, Scalar>;
+  private readonly names: string[];
+  private i = 0;
+  constructor(
+    private readonly header: TraceHeader,
+    private readonly source: string,
+  ) {
+    this.vars = groupCells(Object.keys(header.init));
+    this.state = new Map<string, Scalar>(Object.entries(header.init));
+    this.names = [...this.vars.keys()];
+  }
+
+  meta(): { [k: string]: ItfJson } {
+    const h = this.header;
+    const meta: { [k: string]: ItfJson } = {
+      format: "ITF",
+      "format-description": "https://apalache-mc.org/docs/adr/015adr-trace.html",
+      source: this.source,
+      description: "exported by electric-race-toolkit (check --to-itf); cells are the implementation's observed values",
+      variant: h.variant,
+      rulesFingerprint: h.rulesFingerprint,
+      bounds: h.bounds as { [k: string]: ItfJson },
+    };
+    for (const k of ["seed", "scenario", "scheduler", "implementation"] as const)
+      if (h[k] !== undefined) meta[k] = h[k] as ItfJson;
+    return meta;
+  }
+
+  varNames(): string[] {
+    return [...this.names, "action", "process", "params", "outcome", "seq", "mbt::actionTaken", "mbt::nondetPicks"];
+  }
+
+  private snap(action: string, process: string, params: TraceParams, outcome: string): ItfJson {
+    const st: { [k: string]: ItfJson } = { "#meta": { index: this.i } };
+    for (const n of this.names) st[n] = encodeVar(this.vars.get(n)!, this.state);
     st.action = action;
     st.process = process;
     st.params = paramsRecord(params);
     st.outcome = outcome;
-    st.seq = bigint(i);
+    st.seq = bigint(this.i);
     st["mbt::actionTaken"] = action;
     st["mbt::nondetPicks"] = Object.fromEntries(paramEntries(params).map(([k, v]) => [k, { tag: "Some", value: bigint(v) }]));
-    states.push(st);
-  };
-  snap(0, "init", "init", {}, "ok");
-  let i = 0;
-  for (const e of events) {
-    for (const [k, v] of Object.entries(e.post)) state.set(k, v);
-    snap(++i, e.action, e.process, e.params, e.outcome);
+    return st;
   }
-  const meta: { [k: string]: ItfJson } = {
-    format: "ITF",
-    "format-description": "https://apalache-mc.org/docs/adr/015adr-trace.html",
-    source,
-    description: "exported by electric-race-toolkit (check --to-itf); cells are the implementation's observed values",
-    variant: header.variant,
-    rulesFingerprint: header.rulesFingerprint,
-    bounds: header.bounds as { [k: string]: ItfJson },
-  };
-  for (const k of ["seed", "scenario", "scheduler", "implementation"] as const)
-    if (header[k] !== undefined) meta[k] = header[k] as ItfJson;
-  return { "#meta": meta, vars: [...names, "action", "process", "params", "outcome", "seq", "mbt::actionTaken", "mbt::nondetPicks"], states };
+
+  initState(): ItfJson {
+    return this.snap("init", "init", {}, "ok");
+  }
+
+  /** The state after event `e` (the previous state overlaid with its observed post). */
+  nextState(e: TraceEvent): ItfJson {
+    for (const [k, v] of Object.entries(e.post)) this.state.set(k, v);
+    this.i++;
+    return this.snap(e.action, e.process, e.params, e.outcome);
+  }
+
+  /** The text before the first state; the document is prefix, states joined by ",", "]}". */
+  prefix(): string {
+    return `{"#meta":${JSON.stringify(this.meta())},"vars":${JSON.stringify(this.varNames())},"states":[`;
+  }
+}
+
+export function toItf(header: TraceHeader, events: Iterable<TraceEvent>, source: string): ItfJson {
+  const enc = new ItfEncoder(header, source);
+  const states: ItfJson[] = [enc.initState()];
+  for (const e of events) states.push(enc.nextState(e));
+  return { "#meta": enc.meta(), vars: enc.varNames(), states };
+}
+
+/** Writes the ITF document of a trace state by state; memory is one state, not the trace. */
+export async function writeItf(write: (chunk: string) => Promise<void>, header: TraceHeader, events: AsyncIterable<TraceEvent>, source: string): Promise<void> {
+  const enc = new ItfEncoder(header, source);
+  await write(enc.prefix() + JSON.stringify(enc.initState()));
+  for await (const e of events) await write("," + JSON.stringify(enc.nextState(e)));
+  await write("]}\n");
 }
