@@ -1,5 +1,5 @@
 // `check`: check NDJSON (or ITF) traces against the rules exported from Lean.
-import { readdir, stat, writeFile } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { checkFile, checkStream } from "../checker/stream.ts";
 import { RulesCache, defaultRulesDir } from "../checker/rules.ts";
@@ -8,8 +8,12 @@ import type { TraceResult } from "../checker/check.ts";
 import { Coverage } from "../checker/coverage.ts";
 import { formatCoverage, formatResult, resultJson, summaryLine } from "../checker/report.ts";
 import { checkItfFile, checkItfText } from "../itf/check.ts";
-import { readTrace } from "../contract/trace/read.ts";
-import { toItf } from "../itf/export.ts";
+import { traceRecords } from "../contract/trace/read.ts";
+import type { TraceEvent, TraceHeader } from "../contract/trace/types.ts";
+import { writeItf } from "../itf/export.ts";
+import { openAtomic } from "../util/fs-atomic.ts";
+import { DEFAULT_LIMITS, LIMIT_FLAGS, parseLimit, type InputLimits } from "../contract/limits.ts";
+import { escapeControls } from "../contract/escape.ts";
 
 const USAGE = `usage: check [options] <trace.ndjson | trace.itf.json | directory | -> ...
 Checks every trace against lean/rules/<Variant>.json (the variant is read from each trace).
@@ -19,11 +23,19 @@ options:
   --itf               read the inputs (and '-') as Quint ITF traces (automatic for *.itf.json)
   --variant V         ITF only: the variant when the ITF #meta does not name one
   --bounds H=1,C=1,.. ITF only: bounds when the ITF #meta has none (else inferred)
-  --to-itf OUT        also export the (single) NDJSON input to ITF file OUT
+  --to-itf OUT        also export the (single) NDJSON input to ITF file OUT, once it passed
+  --export-failed     with --to-itf: export it even if the check failed
   --rules-dir DIR     rules directory (default: lean/rules)
   --schema FILE       trace JSON Schema (default: traces/schema/trace.schema.json)
   --no-schema         structural validation only (e.g. for fixture rules of other variants)
   --no-coverage       do not print coverage
+limits (checked before anything that grows with them is built; raise them for bigger traces):
+  --max-bound N        largest bound H, C, K or T (default ${DEFAULT_LIMITS.maxBound})
+  --max-cells N        most state cells the bounds may imply (default ${DEFAULT_LIMITS.maxCells})
+  --max-header-bytes N longest header line (default ${DEFAULT_LIMITS.maxHeaderBytes / 2 ** 20}M; k, M, G suffixes)
+  --max-line-bytes N   longest event line (default ${DEFAULT_LIMITS.maxLineBytes / 2 ** 20}M)
+  --max-depth N        deepest nesting of objects/arrays in a record (default ${DEFAULT_LIMITS.maxDepth})
+  --max-itf-bytes N    largest ITF document (default ${DEFAULT_LIMITS.maxItfBytes / 2 ** 20}M)
   -h, --help          this text
 exit code: 0 all traces passed, 1 some failed, 2 usage error`;
 
@@ -34,6 +46,8 @@ interface Args {
   variant?: string;
   bounds?: Record<string, number>;
   toItf?: string;
+  exportFailed: boolean;
+  limits: Partial<InputLimits>;
   rulesDir: string;
   schema: string;
   coverage: boolean;
@@ -42,7 +56,8 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): { ok: true; args: Args } | { ok: false; error: string; help?: boolean } {
-  const a: Args = { files: [], json: false, itf: false, rulesDir: defaultRulesDir, schema: defaultSchemaPath, coverage: true, useSchema: true };
+  const a: Args = { files: [], json: false, itf: false, rulesDir: defaultRulesDir, schema: defaultSchemaPath, coverage: true, useSchema: true, exportFailed: false, limits: {} };
+  const limitOf = new Map(Object.entries(LIMIT_FLAGS).map(([k, f]) => [f, k as keyof InputLimits]));
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i]!;
     const val = (): string | undefined => argv[++i];
@@ -52,6 +67,15 @@ function parseArgs(argv: string[]): { ok: true; args: Args } | { ok: false; erro
       case "--itf": a.itf = true; break;
       case "--no-coverage": a.coverage = false; break;
       case "--no-schema": a.useSchema = false; break;
+      case "--export-failed": a.exportFailed = true; break;
+      case "--max-bound": case "--max-cells": case "--max-header-bytes": case "--max-line-bytes": case "--max-depth": case "--max-itf-bytes": {
+        const v = val();
+        if (v === undefined) return { ok: false, error: `${x} needs a value` };
+        const n = parseLimit(x, v);
+        if (!n.ok) return { ok: false, error: n.error };
+        a.limits[limitOf.get(x)!] = n.value;
+        break;
+      }
       case "--variant": case "--to-itf": case "--rules-dir": case "--schema": case "--bounds": {
         const v = val();
         if (v === undefined) return { ok: false, error: `${x} needs a value` };
@@ -102,10 +126,16 @@ async function expandDirs(files: string[]): Promise<string[]> {
   return out;
 }
 
-async function readStdin(): Promise<string> {
+/** stdin as bytes, at most `limit` + 1 of them (one more than allowed is enough to refuse it). */
+async function readStdin(limit: number): Promise<Buffer> {
   const parts: Buffer[] = [];
-  for await (const c of process.stdin) parts.push(c as Buffer);
-  return Buffer.concat(parts).toString("utf8");
+  let n = 0;
+  for await (const c of process.stdin) {
+    parts.push(c as Buffer);
+    n += (c as Buffer).length;
+    if (n > limit) break;
+  }
+  return Buffer.concat(parts).subarray(0, limit + 1);
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -133,33 +163,82 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const rules = new RulesCache(a.rulesDir);
-  const opts = { rules, validateLine: schema.value, variant: a.variant, bounds: a.bounds };
+  const opts = { rules, validateLine: schema.value, variant: a.variant, bounds: a.bounds, limits: a.limits };
   const coverage = new Coverage();
   const results: TraceResult[] = [];
   for (const f of await expandDirs(a.files)) {
     const isItf = a.itf || f.endsWith(".itf.json");
     let r: TraceResult;
-    if (f === "-") r = isItf ? await checkItfText(await readStdin(), "<stdin>", opts) : await checkStream(process.stdin, "<stdin>", opts);
+    if (f === "-") r = isItf ? await checkItfText(await readStdin({ ...DEFAULT_LIMITS, ...a.limits }.maxItfBytes), "<stdin>", opts) : await checkStream(process.stdin, "<stdin>", opts);
     else r = isItf ? await checkItfFile(f, opts) : await checkFile(f, opts);
     if (r.ok && r.coverage && r.model) coverage.add(r.model.rules, r.coverage, r.events);
     results.push(r);
-    if (!a.json) console.log(formatResult(r));
+    if (!a.json) console.log(escapeControls(formatResult(r)));
   }
   if (a.toItf) {
-    const t = await readTrace(a.files[0] === "-" ? process.stdin : a.files[0]!, a.files[0]!);
-    if (!t.ok) console.error(`check: --to-itf: ${t.error}`);
-    else {
-      await writeFile(a.toItf, JSON.stringify(toItf(t.value.header, t.value.events, a.files[0]!)) + "\n");
-      if (!a.json) console.log(`wrote ${a.toItf}`);
-    }
+    const code = await exportItf(a.files[0]!, a.toItf, results[0]!, a.exportFailed, a.json);
+    if (code !== 0) return code;
   }
   const summaries = coverage.summaries();
   if (a.json) {
-    process.stdout.write(JSON.stringify({ traces: results.map(resultJson), coverage: a.coverage ? summaries : undefined, passed: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length }, null, 2) + "\n");
+    // JSON.stringify escapes C0 controls; escapeControls also escapes C1 and invisible marks,
+    // which can only occur inside strings, so the document stays valid JSON.
+    process.stdout.write(escapeControls(JSON.stringify({ traces: results.map(resultJson), coverage: a.coverage ? summaries : undefined, passed: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length }, null, 2)) + "\n");
     console.error(summaryLine(results));
   } else {
-    if (a.coverage && summaries.length) console.log(formatCoverage(summaries));
+    if (a.coverage && summaries.length) console.log(escapeControls(formatCoverage(summaries)));
     console.log(summaryLine(results));
   }
   return results.every((r) => r.ok) ? 0 : 1;
+}
+
+/**
+ * `--to-itf`: stream the checked trace into OUT through the atomic writer (OUT is the old file
+ * or the complete new one, never half of one). A trace that failed the check is not exported
+ * unless --export-failed asks for it. Returns an exit code (0: continue).
+ */
+async function exportItf(file: string, out: string, checked: TraceResult, exportFailed: boolean, quiet: boolean): Promise<number> {
+  if (!checked.ok && !exportFailed) {
+    console.error(`check: --to-itf: not writing ${out}: ${file} failed the check (add --export-failed to export it anyway)`);
+    return 0; // the check's own failure sets the exit code
+  }
+  const recs = traceRecords(file, file);
+  const first = await recs.next();
+  if (first.done || first.value.kind !== "header") {
+    console.error(`check: --to-itf: ${first.done ? `${file}: empty trace` : first.value.kind === "error" ? first.value.error : "no header"}`);
+    return 2;
+  }
+  const header: TraceHeader = first.value.header;
+  let readError: string | undefined;
+  async function* events(): AsyncGenerator<TraceEvent> {
+    for await (const r of recs) {
+      if (r.kind === "error") {
+        readError = r.error;
+        return;
+      }
+      if (r.kind === "event") yield r.event;
+    }
+  }
+  let f;
+  try {
+    f = await openAtomic(out);
+  } catch (e) {
+    console.error(`check: --to-itf: cannot write ${out}: ${(e as Error).message}`);
+    return 2;
+  }
+  try {
+    await writeItf((c) => f.write(c), header, events(), file);
+    if (readError !== undefined) {
+      await f.abort();
+      console.error(`check: --to-itf: ${readError}; ${out} not written`);
+      return 2;
+    }
+    await f.commit();
+  } catch (e) {
+    await f.abort();
+    console.error(`check: --to-itf: cannot write ${out}: ${(e as Error).message}`);
+    return 2;
+  }
+  if (!quiet) console.log(`wrote ${out}`);
+  return 0;
 }
