@@ -2,7 +2,6 @@
 // over the target, fsync of the folder. A reader sees the old file or the new one, never half
 // a file, even after a crash or SIGKILL. A failed write removes its temporary file; one left
 // by a killed process (which cannot clean up) is removed by the next write to the same target.
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from "node:fs";
 import { mkdir, open, readdir, rename, rm, type FileHandle } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import { basename, dirname, join } from "node:path";
@@ -130,41 +129,4 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     throw e;
   }
   await f.commit();
-}
-
-/** The synchronous form, for command-line code that has nothing else to do meanwhile. */
-export function writeFileAtomicSync(path: string, data: string | Uint8Array): void {
-  const dir = dirname(path);
-  mkdirSync(dir, { recursive: true });
-  let names: string[] = [];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    /* the write below reports the real problem */
-  }
-  for (const n of staleTemps(path, names)) rmSync(join(dir, n), { force: true });
-  const tmp = tempName(path);
-  let fd: number | undefined = openSync(tmp, "wx");
-  try {
-    const b = typeof data === "string" ? Buffer.from(data) : data;
-    for (let off = 0; off < b.length; ) off += writeSync(fd, b, off, b.length - off);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(tmp, path);
-  } catch (e) {
-    if (fd !== undefined) closeSync(fd);
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-  try {
-    const d = openSync(dir, "r");
-    try {
-      fsyncSync(d);
-    } finally {
-      closeSync(d);
-    }
-  } catch {
-    /* see fsyncDir */
-  }
 }
