@@ -8,7 +8,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { checkStream } from "../../src/checker/stream.ts";
 import { RulesCache, defaultRulesDir, repoRoot } from "../../src/checker/rules.ts";
-import { loadTraceSchema, type LineValidator } from "../../src/checker/schema.ts";
+import { loadTraceSchema, type LineValidator } from "../../src/contract/trace/schema.ts";
 import type { TraceResult } from "../../src/checker/check.ts";
 import { checkItfText } from "../../src/itf/check.ts";
 import { toItf } from "../../src/itf/export.ts";
@@ -33,7 +33,7 @@ export interface FuzzStats {
   cases: number;
   byKind: Record<string, KindStats>;
   crashes: Sample[];
-  /** answers slower than `slowMs` */
+  /** answers costing more than `slowMs` of CPU time */
   hangs: Sample[];
   falseAccepts: Sample[];
   falseAcceptCount: number;
@@ -46,6 +46,8 @@ export interface FuzzStats {
   unescaped: Sample[];
   maxRejectMs: number;
   maxRejectKind: string;
+  /** slowest answer in wall-clock time (includes waiting for the CPU on a loaded machine) */
+  maxWallMs: number;
   seconds: number;
   rssStartMiB: number;
   rssPeakMiB: number;
@@ -95,7 +97,7 @@ export async function fuzz(c: Corpus, o: FuzzOptions): Promise<FuzzStats> {
   const s: FuzzStats = {
     cases: 0, byKind: {}, crashes: [], hangs: [], falseAccepts: [], pendingAccepts: [], unlocated: [], unescaped: [],
     falseAcceptCount: 0, pendingAcceptCount: 0, crashCount: 0, hangCount: 0,
-    maxRejectMs: 0, maxRejectKind: "", seconds: 0, rssStartMiB: process.memoryUsage().rss / 2 ** 20, rssPeakMiB: 0,
+    maxRejectMs: 0, maxRejectKind: "", maxWallMs: 0, seconds: 0, rssStartMiB: process.memoryUsage().rss / 2 ** 20, rssPeakMiB: 0,
   };
   const add = (xs: Sample[], x: Sample) => {
     if (xs.length < keep) xs.push(x);
@@ -110,6 +112,7 @@ export async function fuzz(c: Corpus, o: FuzzOptions): Promise<FuzzStats> {
     ks.cases++;
     s.cases++;
     const start = performance.now();
+    const cpu0 = process.cpuUsage();
     let res: TraceResult;
     try {
       res = await runOne(c, m, p);
@@ -118,7 +121,11 @@ export async function fuzz(c: Corpus, o: FuzzOptions): Promise<FuzzStats> {
       add(s.crashes, sample(m, p, e instanceof Error ? `${e.name}: ${e.message}` : String(e)));
       continue;
     }
-    const ms = performance.now() - start;
+    // cost = CPU time of this process (the machine may be shared; wall time is reported too)
+    const cpu = process.cpuUsage(cpu0);
+    const ms = (cpu.user + cpu.system) / 1000;
+    const wallMs = performance.now() - start;
+    if (wallMs > s.maxWallMs) s.maxWallMs = wallMs;
     if (ms > slowMs) {
       s.hangCount++;
       add(s.hangs, sample(m, p, `${ms.toFixed(0)} ms`));

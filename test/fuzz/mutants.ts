@@ -280,7 +280,7 @@ function itfLeaves(doc: { states: Json[] }, meta: Set<string>): { state: number;
     else if (Array.isArray(v)) v.forEach((x, i) => walk(x, state, [...path, i]));
     else if (v !== null && typeof v === "object") {
       if (typeof v["#bigint"] === "string") out.push({ state, path });
-      else for (const [k, x] of Object.entries(v)) if (!(path.length === 0 && (meta.has(k) || k.startsWith("#")))) walk(x, state, [...path, k]);
+      else for (const [k, x] of Object.entries(v)) if (!(path.length === 0 && (meta.has(k) || k.startsWith("#") || k.startsWith("mbt::")))) walk(x, state, [...path, k]);
     }
   };
   doc.states.forEach((st, i) => {
