@@ -18,11 +18,11 @@ export interface InputLimits {
 
 export const DEFAULT_LIMITS: Readonly<InputLimits> = {
   maxBound: 10_000,
-  maxCells: 250_000,
+  maxCells: 100_000,
   maxHeaderBytes: 16 << 20,
   maxLineBytes: 1 << 20,
   maxDepth: 32,
-  maxItfBytes: 64 << 20,
+  maxItfBytes: 4 << 20,
 };
 
 /** Hard ceilings a flag cannot exceed: beyond them the parser's recursion could exhaust the stack. */

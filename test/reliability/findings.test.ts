@@ -43,7 +43,7 @@ describe("finding 2: limits are checked before the layout is built", () => {
   });
   it("bounds within each limit but too many cells together are refused by the cell limit", async () => {
     const d = div(await check(withLine(0, JSON.stringify({ ...header, bounds: { H: 10_000, C: 1, K: 1, T: 10_000 } }))));
-    expect(d.message).toMatch(/give 100,\d{3},\d{3} state cells, over the limit of 250,000 \(raise it with --max-cells\)/);
+    expect(d.message).toMatch(/give 100,\d{3},\d{3} state cells, over the limit of 100,000 \(raise it with --max-cells\)/);
   });
   it("a raised limit lets the same bounds through to the next check", async () => {
     const d = div(await check(withLine(0, JSON.stringify({ ...header, bounds: { H: 2, C: 1, K: 1, T: 1 } })), { maxBound: 20_000 }));
@@ -55,6 +55,11 @@ describe("finding 2: limits are checked before the layout is built", () => {
     doc.states[0]!.status!["#map"].push([{ "#bigint": "20000000" }, "present"]);
     const d = div(await checkItfText(JSON.stringify(doc), "t.itf.json", { rules }));
     expect(d.message).toMatch(/bounds: bound H=20000001 is over the limit of 10000/);
+  });
+  it("a header over 1 MiB in one chunk gets the header's limit, not an event line's", async () => {
+    const r = await check(withLine(0, JSON.stringify({ ...header, scenario: "x".repeat(1_500_000) })));
+    expect(r.divergence?.message).toBeUndefined();
+    expect(r.ok).toBe(true);
   });
   it("limit flags parse with size suffixes and refuse nonsense", () => {
     expect(parseLimit("--max-header-bytes", "32M")).toEqual({ ok: true, value: 32 << 20 });

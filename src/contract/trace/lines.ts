@@ -77,8 +77,9 @@ export class LineSplitter {
 
   /** A line wholly inside `chunk`: handed out as a view. */
   private closeView(chunk: Buffer, start: number, end: number, out: LineItem[]): void {
+    const over = end - start > this.limit; // before the count moves on: line 1 has the header's limit
     const line = ++this.lineNo;
-    if (end - start > this.limit) out.push({ line, tooLong: end - start });
+    if (over) out.push({ line, tooLong: end - start });
     else out.push({ line, bytes: chunk, start, end: end > start && chunk[end - 1] === 13 ? end - 1 : end }); // tolerate CRLF
   }
 
