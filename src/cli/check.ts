@@ -37,7 +37,7 @@ limits (checked before anything that grows with them is built; raise them for bi
   --max-depth N        deepest nesting of objects/arrays in a record (default ${DEFAULT_LIMITS.maxDepth})
   --max-itf-bytes N    largest ITF document (default ${DEFAULT_LIMITS.maxItfBytes / 2 ** 20}M)
   -h, --help          this text
-exit code: 0 all traces passed, 1 some failed, 2 usage error`;
+exit code: 0 all traces passed, 1 some failed, 2 usage error or an unreadable input`;
 
 interface Args {
   files: string[];
@@ -189,6 +189,7 @@ export async function run(argv: string[]): Promise<number> {
     if (a.coverage && summaries.length) console.log(escapeControls(formatCoverage(summaries)));
     console.log(summaryLine(results));
   }
+  if (results.some((r) => r.divergence?.kind === "io")) return 2;
   return results.every((r) => r.ok) ? 0 : 1;
 }
 

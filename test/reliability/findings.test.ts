@@ -168,3 +168,13 @@ describe("finding 7: --to-itf", () => {
     expect(readdirSync(dir).sort()).toEqual(["bad.itf.json", "bad.ndjson"]);
   }, 60_000);
 });
+
+describe("unreadable input", () => {
+  it("a missing trace exits 2 (the CLI contract for unreadable input) with the file named", async () => {
+    const r = await execa(process.execPath, ["--import", "tsx", path.join(repoRoot, "src/cli/main.ts"), "check", "/nonexistent/t.ndjson", "/nonexistent/t.itf.json"], { reject: false, cwd: repoRoot });
+    expect(r.exitCode).toBe(2);
+    expect(r.stdout).toMatch(/FAIL \/nonexistent\/t\.ndjson:1: cannot read \/nonexistent\/t\.ndjson: no such file/);
+    expect(r.stdout).toMatch(/cannot read \/nonexistent\/t\.itf\.json: no such file/);
+    expect(r.stderr).toBe("");
+  }, 30_000);
+});
