@@ -5,6 +5,7 @@
 import type { Expr, Scalar } from "../contract/rules/types.ts";
 import type { LineItem } from "../contract/trace/lines.ts";
 import { parseJsonLine } from "../contract/trace/json-line.ts";
+import { escapeControls } from "../contract/escape.ts";
 import { checkBounds, LIMIT_FLAGS, showBytes, withDefaults, type InputLimits } from "../contract/limits.ts";
 import { parseEvent, parseHeader, show } from "../contract/trace/parse.ts";
 import type { TraceEvent, TraceHeader, TraceParams } from "../contract/trace/types.ts";
@@ -112,8 +113,10 @@ export class TraceChecker {
 
   fail(line: number, kind: DivergenceKind, message: string, extra: Partial<Divergence> = {}): void {
     if (this.result) return;
+    // Messages quote the input (action names, keys, values): escape what a terminal would obey,
+    // here once, so that every report (text, JSON, audit) carries the escaped form.
     this.result = {
-      file: this.file, line, unit: this.unit, kind, message, cells: [], theorems: [],
+      file: this.file, line, unit: this.unit, kind, message: escapeControls(message), cells: [], theorems: [],
       lastEvents: this.ring.toArray(), handles: [], ...extra,
     };
   }

@@ -129,6 +129,11 @@ describe("finding 6: raw bytes are named, terminal escapes are escaped", () => {
   it("control characters, C1 and BOM are escaped for the terminal; newlines of the report stay", () => {
     expect(escapeControls("a\u001b]0;pwned\u0007b\u009b2J\ufeff\nnext")).toBe("a\\u001b]0;pwned\\u0007b\\u009b2J<BOM U+FEFF>\nnext");
   });
+  it("the divergence itself carries the escaped form (raw C1 and DEL are legal inside JSON strings)", async () => {
+    const d = div(await check(withLine(1, lines[1]!.replace(/"action":"[A-Za-z]+"/, `"action":"A\u009b2J\u007fB"`))));
+    expect(d.message).toContain("'A\\u009b2J\\u007fB'");
+    expect(d.message).not.toMatch(/[\u007f-\u009f]/);
+  });
   it("check prints an action name carrying ESC sequences escaped", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "rel-esc-"));
     const f = path.join(dir, "esc.ndjson");
