@@ -4,6 +4,9 @@
 // divergence report holds is in divergence.ts, what coverage counts in coverage.ts.
 import type { Expr, Scalar } from "../contract/rules/types.ts";
 import type { LineItem } from "../contract/trace/lines.ts";
+import { parseJsonLine } from "../contract/trace/json-line.ts";
+import { escapeControls } from "../contract/escape.ts";
+import { checkBounds, LIMIT_FLAGS, showBytes, withDefaults, type InputLimits } from "../contract/limits.ts";
 import { parseEvent, parseHeader, show } from "../contract/trace/parse.ts";
 import type { TraceEvent, TraceHeader, TraceParams } from "../contract/trace/types.ts";
 import { bindEnv, collectWrites, EvalError, failedInit, failedInvariants, firstFailedGuard, type CompiledAction, type Model } from "./interp.ts";
@@ -32,6 +35,8 @@ export interface CheckOptions {
   validateLine?: LineValidator;
   /** ITF imports have no fingerprint of their own: accept the rules' fingerprint. */
   unit?: "line" | "state";
+  /** input limits (contract/limits.ts); unset fields take the documented defaults */
+  limits?: Partial<InputLimits>;
 }
 
 export class TraceChecker {
@@ -56,12 +61,14 @@ export class TraceChecker {
   private envs: Record<string, number[]> = {};
   readonly warnings: string[] = [];
   readonly unit: "line" | "state";
+  readonly limits: InputLimits;
 
   constructor(
     readonly file: string,
     readonly opts: CheckOptions,
   ) {
     this.unit = opts.unit ?? "line";
+    this.limits = withDefaults(opts.limits);
   }
 
   get done(): boolean {
@@ -89,24 +96,28 @@ export class TraceChecker {
 
   private parseLine(item: LineItem): { value: unknown } | undefined {
     if ("tooLong" in item) {
+      const lim = this.limits;
       this.fail(item.line, "too-long", item.line === 1
-        ? `header line is ${item.tooLong} bytes long, over the 64 MiB limit for the header`
-        : `line is ${item.tooLong} bytes long, over the 1 MiB limit for one trace record`);
+        ? `header line is ${item.tooLong} bytes long, over the ${showBytes(lim.maxHeaderBytes)} limit for the header (raise it with ${LIMIT_FLAGS.maxHeaderBytes})`
+        : `line is ${item.tooLong} bytes long, over the ${showBytes(lim.maxLineBytes)} limit for one trace record (raise it with ${LIMIT_FLAGS.maxLineBytes})`);
       return undefined;
     }
-    try {
-      return { value: JSON.parse(item.text) };
-    } catch (e) {
-      if (item.text.trim() === "") this.fail(item.line, "empty", `empty line: expected a JSON object (${this.headerSeen ? "an event" : "the header"})`);
-      else this.fail(item.line, "malformed", `malformed JSON: ${(e as Error).message}; expected ${this.headerSeen ? "an event" : "the header"} object`);
-      return undefined;
-    }
+    const r = parseJsonLine(item.bytes, item.start, item.end, this.limits);
+    if (r.ok) return r;
+    const what = this.headerSeen ? "an event" : "the header";
+    let blank = true;
+    for (let i = item.start; i < item.end && blank; i++) blank = item.bytes[i] === 0x20 || item.bytes[i] === 0x09;
+    if (blank) this.fail(item.line, "empty", `empty line: expected a JSON object (${what})`);
+    else this.fail(item.line, "malformed", `malformed JSON at column ${r.column}: ${r.message}; expected ${what} object`);
+    return undefined;
   }
 
   fail(line: number, kind: DivergenceKind, message: string, extra: Partial<Divergence> = {}): void {
     if (this.result) return;
+    // Messages quote the input (action names, keys, values): escape what a terminal would obey,
+    // here once, so that every report (text, JSON, audit) carries the escaped form.
     this.result = {
-      file: this.file, line, unit: this.unit, kind, message, cells: [], theorems: [],
+      file: this.file, line, unit: this.unit, kind, message: escapeControls(message), cells: [], theorems: [],
       lastEvents: this.ring.toArray(), handles: [], ...extra,
     };
   }
@@ -118,6 +129,11 @@ export class TraceChecker {
     if (!h.ok) return this.fail(line, "header", h.error);
     if (schemaErr) return this.fail(line, "schema", `header ${schemaErr}`);
     this.variant = h.value.variant;
+    // Bounds decide the size of everything built next: check them before building anything.
+    const doc = await this.opts.rules.doc(h.value.variant);
+    if (!doc.ok) return this.fail(line, "rules", `cannot check variant '${h.value.variant}': ${doc.error}`);
+    const tooBig = checkBounds(doc.value, h.value.bounds, this.limits);
+    if (tooBig) return this.fail(line, "header", `field 'bounds': ${tooBig}`);
     const m = await this.opts.rules.model(h.value.variant, h.value.bounds);
     if (!m.ok) return this.fail(line, "rules", `cannot check variant '${h.value.variant}': ${m.error}`);
     this.setup(m.value, h.value, line);

@@ -2,12 +2,13 @@
 // at the first divergence; never holds more than one chunk plus one line.
 import { createReadStream } from "node:fs";
 import type { Readable } from "node:stream";
-import { LineSplitter, MAX_LINE_BYTES } from "../contract/trace/lines.ts";
+import { LineSplitter } from "../contract/trace/lines.ts";
 import { TraceChecker, type CheckOptions, type TraceResult } from "./check.ts";
 
-export async function checkStream(input: Readable, file: string, opts: CheckOptions, maxLineBytes = MAX_LINE_BYTES): Promise<TraceResult> {
+export async function checkStream(input: Readable, file: string, opts: CheckOptions, maxLineBytes?: number): Promise<TraceResult> {
   const c = new TraceChecker(file, opts);
-  const split = new LineSplitter(maxLineBytes);
+  const lineLimit = maxLineBytes ?? c.limits.maxLineBytes;
+  const split = new LineSplitter(lineLimit, Math.max(lineLimit, c.limits.maxHeaderBytes));
   let last = 0;
   try {
     for await (const chunk of input) {

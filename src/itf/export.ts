@@ -66,45 +66,95 @@ function picks(names: readonly string[], p: TraceParams): ItfJson {
 
 const showBounds = (b: Readonly<Record<string, number>>) => Object.entries(b).map(([k, v]) => `${k}=${v}`).join(",");
 
-/** `paramNames`: the parameter names of the variant's rules (Quint writes every nondet name);
- * default: the names the trace's events use. */
-export function toItf(header: TraceHeader, events: Iterable<TraceEvent>, source: string, paramNames?: readonly string[]): ItfJson {
-  const evs = [...events];
-  const pnames = [...new Set(paramNames ?? evs.flatMap((e) => Object.keys(e.params)))].sort();
-  const vars = groupCells(Object.keys(header.init));
-  const state = new Map<string, Scalar>(Object.entries(header.init));
-  const names = [...vars.keys()];
-  const states: ItfJson[] = [];
-  const snap = (i: number, action: string, process: string, params: TraceParams, outcome: string): void => {
-    const st: { [k: string]: ItfJson } = { "#meta": { index: i } };
-    for (const n of names) st[n] = encodeVar(vars.get(n)!, state);
+/**
+ * The ITF document in pieces: `meta`/`vars` first, then one state per call, so a long trace can
+ * be written state by state (streaming `check --to-itf`) as well as built whole (`toItf`).
+ * `paramNames`: every parameter name a state's `params`/`mbt::nondetPicks` record carries (Quint
+ * writes every nondet name, `None` when unused: one record shape for the whole trace).
+ */
+export class ItfEncoder {
+  private readonly vars: Map<string, VarTree>;
+  private readonly state: Map<string, Scalar>;
+  private readonly names: string[];
+  private readonly pnames: readonly string[];
+  private i = 0;
+  constructor(
+    private readonly header: TraceHeader,
+    private readonly source: string,
+    paramNames: readonly string[],
+  ) {
+    this.vars = groupCells(Object.keys(header.init));
+    this.state = new Map<string, Scalar>(Object.entries(header.init));
+    this.names = [...this.vars.keys()];
+    this.pnames = [...new Set(paramNames)].sort();
+  }
+
+  meta(): { [k: string]: ItfJson } {
+    const h = this.header;
+    const meta: { [k: string]: ItfJson } = {
+      format: "ITF",
+      "format-description": "https://apalache-mc.org/docs/adr/015adr-trace.html",
+      source: this.source,
+      description: "exported by electric-race-toolkit (check --to-itf); cells are the implementation's observed values",
+      variant: h.variant,
+      rulesFingerprint: h.rulesFingerprint,
+      bounds: showBounds(h.bounds),
+    };
+    for (const k of ["seed", "scenario", "scheduler", "implementation"] as const) {
+      const v = h[k];
+      if (v !== undefined) meta[k] = typeof v === "string" ? v : JSON.stringify(v);
+    }
+    return meta;
+  }
+
+  varNames(): string[] {
+    return [...this.names, "action", "process", "params", "outcome", "seq", "mbt::actionTaken", "mbt::nondetPicks"];
+  }
+
+  private snap(action: string, process: string, params: TraceParams, outcome: string): ItfJson {
+    const st: { [k: string]: ItfJson } = { "#meta": { index: this.i } };
+    for (const n of this.names) st[n] = encodeVar(this.vars.get(n)!, this.state);
     st.action = action;
     st.process = process;
-    st.params = picks(pnames, params);
+    st.params = picks(this.pnames, params);
     st.outcome = outcome;
-    st.seq = bigint(i);
+    st.seq = bigint(this.i);
     st["mbt::actionTaken"] = action;
-    st["mbt::nondetPicks"] = picks(pnames, params);
-    states.push(st);
-  };
-  snap(0, "init", "init", {}, "ok");
-  let i = 0;
-  for (const e of evs) {
-    for (const [k, v] of Object.entries(e.post)) state.set(k, v);
-    snap(++i, e.action, e.process, e.params, e.outcome);
+    st["mbt::nondetPicks"] = picks(this.pnames, params);
+    return st;
   }
-  const meta: { [k: string]: ItfJson } = {
-    format: "ITF",
-    "format-description": "https://apalache-mc.org/docs/adr/015adr-trace.html",
-    source,
-    description: "exported by electric-race-toolkit (check --to-itf); cells are the implementation's observed values",
-    variant: header.variant,
-    rulesFingerprint: header.rulesFingerprint,
-    bounds: showBounds(header.bounds),
-  };
-  for (const k of ["seed", "scenario", "scheduler", "implementation"] as const) {
-    const v = header[k];
-    if (v !== undefined) meta[k] = typeof v === "string" ? v : JSON.stringify(v);
+
+  initState(): ItfJson {
+    return this.snap("init", "init", {}, "ok");
   }
-  return { "#meta": meta, vars: [...names, "action", "process", "params", "outcome", "seq", "mbt::actionTaken", "mbt::nondetPicks"], states };
+
+  /** The state after event `e` (the previous state overlaid with its observed post). */
+  nextState(e: TraceEvent): ItfJson {
+    for (const [k, v] of Object.entries(e.post)) this.state.set(k, v);
+    this.i++;
+    return this.snap(e.action, e.process, e.params, e.outcome);
+  }
+
+  /** The text before the first state; the document is prefix, states joined by ",", "]}". */
+  prefix(): string {
+    return `{"#meta":${JSON.stringify(this.meta())},"vars":${JSON.stringify(this.varNames())},"states":[`;
+  }
 }
+
+/** `paramNames`: the parameter names of the variant's rules; default: the names the events use. */
+export function toItf(header: TraceHeader, events: Iterable<TraceEvent>, source: string, paramNames?: readonly string[]): ItfJson {
+  const evs = [...events];
+  const enc = new ItfEncoder(header, source, paramNames ?? evs.flatMap((e) => Object.keys(e.params)));
+  const states: ItfJson[] = [enc.initState()];
+  for (const e of evs) states.push(enc.nextState(e));
+  return { "#meta": enc.meta(), vars: enc.varNames(), states };
+}
+
+/** Writes the ITF document of a trace state by state; memory is one state, not the trace. */
+export async function writeItf(write: (chunk: string) => Promise<void>, header: TraceHeader, events: AsyncIterable<TraceEvent>, source: string, paramNames: readonly string[]): Promise<void> {
+  const enc = new ItfEncoder(header, source, paramNames);
+  await write(enc.prefix() + JSON.stringify(enc.initState()));
+  for await (const e of events) await write("," + JSON.stringify(enc.nextState(e)));
+  await write("]}\n");
+}
+

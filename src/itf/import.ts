@@ -4,6 +4,7 @@
 // #map (int keys, or #tup keys for two indices), a list/#tup, or — for booleans — a #set of the
 // indices that are true. Enum values may be strings or Quint variants ({tag, value}), matched
 // case- and underscore-insensitively; Option ints (Some(x)/None) map to x / -1.
+import { checkBounds, withDefaults, type InputLimits } from "../contract/limits.ts";
 import type { Model } from "../checker/interp.ts";
 import type { RulesCache } from "../checker/rules.ts";
 import type { TraceEvent, TraceHeader, TraceParams } from "../contract/trace/types.ts";
@@ -18,6 +19,7 @@ import { decode, describe, type Decoded } from "./value.ts";
 
 export interface ItfImportOptions {
   rules: RulesCache;
+  limits?: Partial<InputLimits>;
   variant?: string;
   bounds?: Record<string, number>;
 }
@@ -207,6 +209,10 @@ export async function importItf(doc: unknown, source: string, opts: ItfImportOpt
   }
   const withInferred = <T>(r: Result<T, ItfError>): Result<T, ItfError> =>
     r.ok || !inferred ? r : err({ ...r.error, message: `${r.error.message} (${inferred}; pass --bounds to override)` });
+  // The bounds (given, from #meta, or inferred from the largest index) decide the size of the
+  // layout: check them before it is built.
+  const tooBig = checkBounds(rd.value, bounds, withDefaults(opts.limits));
+  if (tooBig) return withInferred(top(`bounds: ${tooBig}`));
   const m = await opts.rules.model(variant, bounds);
   if (!m.ok) return withInferred(top(m.error));
   const model = m.value;

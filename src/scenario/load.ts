@@ -1,6 +1,6 @@
 // Loading and validating YAML scenarios. Every problem becomes a ScenarioError naming the file,
 // the field and (where yaml knows it) the line; nothing here throws on bad user input.
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { basename, extname } from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import type { Document } from "yaml";
@@ -79,9 +79,16 @@ function unknownKeys(ctx: Ctx, path: Path, o: Record<string, unknown>, allowed: 
   for (const k of Object.keys(o)) if (!allowed.includes(k)) ctx.error([...path, k], `unknown field (allowed: ${allowed.join(", ")})`);
 }
 
+/** A scenario is a page of YAML; anything far larger is not one (and would be costly to parse). */
+export const MAX_SCENARIO_BYTES = 1 << 20;
+/** Alias expansions allowed while building the document (yaml's own default is 100). */
+const MAX_ALIAS_COUNT = 100;
+
 export function loadScenarioFile(file: string): LoadResult {
   let text: string;
   try {
+    const size = statSync(file).size;
+    if (size > MAX_SCENARIO_BYTES) return { ok: false, errors: [{ file, field: "", line: undefined, message: `the file is ${size} bytes, over the ${MAX_SCENARIO_BYTES}-byte limit for a scenario` }] };
     text = readFileSync(file, "utf8");
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? "error";
@@ -91,13 +98,27 @@ export function loadScenarioFile(file: string): LoadResult {
 }
 
 export function parseScenario(text: string, file: string): LoadResult {
+  const whole = (message: string): LoadResult => ({ ok: false, errors: [{ file, field: "", line: undefined, message }] });
+  if (text.length > MAX_SCENARIO_BYTES) return whole(`the text is ${text.length} characters, over the ${MAX_SCENARIO_BYTES} limit for a scenario`);
+  if (text.includes("\u0000")) return whole("NUL character: this is binary data, not a YAML scenario");
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    return { ok: false, errors: doc.errors.map((e) => ({ file, field: "", line: e.linePos?.[0].line ?? lc.linePos(e.pos[0]).line, message: `YAML syntax: ${e.message.split("\n")[0] ?? e.code}` })) };
+  let doc: Document;
+  let raw: unknown;
+  try {
+    // The yaml library works on the user's text: its exceptions (an alias bomb tripping its
+    // guard, nesting deep enough to exhaust the stack) are problems of this file.
+    doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+    if (doc.errors.length > 0) {
+      return { ok: false, errors: doc.errors.map((e) => ({ file, field: "", line: e.linePos?.[0].line ?? lc.linePos(e.pos[0]).line, message: `YAML syntax: ${e.message.split("\n")[0] ?? e.code}` })) };
+    }
+    raw = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    const m = e instanceof Error ? e.message : String(e);
+    if (/alias/i.test(m)) return whole(`YAML aliases expand beyond ${MAX_ALIAS_COUNT} references (an alias bomb?): ${m.split("\n")[0]}`);
+    if (e instanceof RangeError) return whole(`YAML nesting is too deep to read (${m})`);
+    return whole(`YAML could not be read: ${m.split("\n")[0]}`);
   }
   const ctx = new Ctx(file, doc, lc);
-  const raw: unknown = doc.toJS();
   if (!isObj(raw)) {
     ctx.error([], "expected a mapping at the top level");
     return { ok: false, errors: ctx.errors };

@@ -1,4 +1,5 @@
 // A scenario as written in YAML (traces/scenarios/*.yaml), after validation.
+import { escapeControls } from "../contract/escape.ts";
 import type { Bounds, Variant } from "../contract/vocabulary.ts";
 import type { EnvActions, ShapeInit } from "../impl/system.ts";
 
@@ -27,5 +28,6 @@ export interface ScenarioError {
 
 export function formatScenarioError(e: ScenarioError): string {
   const where = e.line !== undefined ? `${e.file}:${e.line}` : e.file;
-  return e.field ? `${where}: ${e.field}: ${e.message}` : `${where}: ${e.message}`;
+  // the field path and message may quote the file's text: escape it for the terminal
+  return escapeControls(e.field ? `${where}: ${e.field}: ${e.message}` : `${where}: ${e.message}`);
 }

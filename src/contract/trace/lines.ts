@@ -1,17 +1,25 @@
 // A bounded line splitter for NDJSON. readline buffers a whole line before it can be looked at,
 // so a multi-gigabyte line would exhaust memory; this splitter keeps at most `maxBytes` of a
-// line and reports longer lines as a located error while skipping their bytes.
+// line and reports longer lines as a located error while skipping their bytes. A line that lies
+// within one chunk is handed out as a view of that chunk (no copy, no decoding): the reader
+// parses the bytes directly (json-line.ts); only lines split across chunks are copied.
+import { DEFAULT_LIMITS } from "../limits.ts";
 
 export type LineItem =
-  | { line: number; text: string }
+  | { line: number; bytes: Buffer; start: number; end: number } // valid until the next push
   | { line: number; tooLong: number }; // the line's length in bytes (it was not kept)
 
-export const MAX_LINE_BYTES = 1 << 20;
+export const MAX_LINE_BYTES = DEFAULT_LIMITS.maxLineBytes;
 /**
  * The header holds every cell of the initial state, so it grows with the bounds (touches[t][h]
  * is T x H cells); it gets a larger, still bounded, allowance than event lines.
  */
-export const MAX_HEADER_BYTES = 64 << 20;
+export const MAX_HEADER_BYTES = DEFAULT_LIMITS.maxHeaderBytes;
+
+/** The line's text (for readers that want a string; the checker parses the bytes). */
+export function lineText(item: { bytes: Buffer; start: number; end: number }): string {
+  return item.bytes.toString("utf8", item.start, item.end);
+}
 
 export class LineSplitter {
   private parts: Buffer[] = [];
@@ -36,7 +44,8 @@ export class LineSplitter {
     for (;;) {
       const nl = chunk.indexOf(10, pos);
       if (nl < 0) break;
-      this.close(chunk.subarray(pos, nl), out);
+      if (this.partLen === 0 && !this.skipping) this.closeView(chunk, pos, nl, out);
+      else this.close(chunk.subarray(pos, nl), out);
       pos = nl + 1;
     }
     if (pos < chunk.length) this.keep(chunk.subarray(pos));
@@ -66,6 +75,14 @@ export class LineSplitter {
     this.partLen += b.length;
   }
 
+  /** A line wholly inside `chunk`: handed out as a view. */
+  private closeView(chunk: Buffer, start: number, end: number, out: LineItem[]): void {
+    const over = end - start > this.limit; // before the count moves on: line 1 has the header's limit
+    const line = ++this.lineNo;
+    if (over) out.push({ line, tooLong: end - start });
+    else out.push({ line, bytes: chunk, start, end: end > start && chunk[end - 1] === 13 ? end - 1 : end }); // tolerate CRLF
+  }
+
   private close(tail: Buffer, out: LineItem[]): void {
     const over = this.skipping || this.partLen + tail.length > this.limit;
     const line = ++this.lineNo;
@@ -75,7 +92,7 @@ export class LineSplitter {
       const buf = this.partLen === 0 ? tail : Buffer.concat([...this.parts, tail]);
       let end = buf.length;
       if (end > 0 && buf[end - 1] === 13) end--; // tolerate CRLF
-      out.push({ line, text: buf.toString("utf8", 0, end) });
+      out.push({ line, bytes: buf, start: 0, end });
     }
     this.parts = [];
     this.partLen = 0;

