@@ -54,10 +54,20 @@ export async function run(argv: string[]): Promise<number> {
       ...(verdicts !== undefined ? { verdictsFile: resolve(verdicts) } : {}),
     });
     const files = renderSite(model, { repo: `${relative(outDir, PROJECT_ROOT) || "."}/` });
-    await writeSite(files, outDir);
+    try {
+      await writeSite(files, outDir);
+    } catch (e) {
+      console.error(`report: cannot write ${outDir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      return 2;
+    }
     const index = join(outDir, "index.html");
     const md = summaryMarkdown(model, relative(PROJECT_ROOT, index), problems);
-    await writeFileAtomic(summaryFile, md);
+    try {
+      await writeFileAtomic(summaryFile, md);
+    } catch (e) {
+      console.error(`report: cannot write ${summaryFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      return 2;
+    }
     console.log(md);
     const failing = model.traces.filter((t) => !t.ok).length;
     console.log(`report: ${index} (${model.theorems.length} theorem pages), ${summaryFile}; ${failing} failing trace(s), ${problems.length} problem(s)`);
