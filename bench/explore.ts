@@ -1,4 +1,4 @@
-// Exploration benchmark: `npx tsx bench/explore.ts [--quick]`.
+// Exploration benchmark: `npx tsx bench/explore.ts [--quick] [--variants PreFix,FixB]`.
 // Every figure is printed next to a baseline measured in the same run, so the numbers are
 // ratios that survive a change of machine. Part 1 (in this process): the raw scheduler step
 // rate (seeded random walks with no state hashing and no property checks) and what the explorer
@@ -129,7 +129,12 @@ const sps = (r: ChildResult): number => r.states / Math.max(1e-9, r.seconds);
 
 async function part2(): Promise<void> {
   const load0 = loadavg()[0] ?? 0;
-  const variants = quick ? (["FixB"] as const) : VARIANTS;
+  // --variants A,B limits part 2 to some variants (a full run explores all five, about 4 M states each way).
+  const pick = process.argv.indexOf("--variants");
+  const chosen = pick >= 0 ? (process.argv[pick + 1] ?? "").split(",") : undefined;
+  const bad = chosen?.filter((v) => !(VARIANTS as readonly string[]).includes(v)) ?? [];
+  if (bad.length > 0) throw new Error(`--variants: unknown variant(s) ${bad.join(", ")}; expected some of ${VARIANTS.join(", ")}`);
+  const variants = chosen !== undefined ? VARIANTS.filter((v) => chosen.includes(v)) : quick ? (["FixB"] as const) : VARIANTS;
   const baseN = quick ? 50_000 : 200_000;
   const base = await child({ kind: "strings", scenario: scenarioPath("two-shapes-env"), variant: "FixA", maxStates: baseN });
   const baseSps = sps(base);
