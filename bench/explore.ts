@@ -139,7 +139,11 @@ async function part2(): Promise<void> {
   const base = await child({ kind: "strings", scenario: scenarioPath("two-shapes-env"), variant: "FixA", maxStates: baseN });
   const baseSps = sps(base);
   const basePer = perState(base);
-  const out: [string, string, string][] = [];
+  // Rows are printed as they come: a full run takes many minutes.
+  const W = 84;
+  console.log(`\ncomplete explorations (one child process each; target for the full bounds-2 space: <= 60 s and <= 1 GiB)`);
+  console.log(`${"measurement".padEnd(W)}  figure  |  ratio to baseline: states/s, bytes/state`);
+  const out = { push: ([a, b, c]: [string, string, string]): void => console.log(`${a.padEnd(W)}  ${b}  |  ${c}`) };
   out.push([`baseline: previous explorer (string keys + live frontier), two-shapes-env FixA, first ${fmt(base.states)} states`, `${fmt(baseSps)} states/s, ${fmt(basePer)} B/state (RSS growth)`, "1.00 / 1.00"]);
   const row = (label: string, r: ChildResult, target?: { s: number; bytes: number }): void => {
     const met = target === undefined ? "" : r.complete && r.seconds <= target.s && r.peakRssBytes <= target.bytes ? "  [target met]" : "  [target MISSED]";
@@ -157,10 +161,6 @@ async function part2(): Promise<void> {
   const b1 = await child({ kind: "rules", scenario: scenarioPath("race-recipe"), variant: "PreFix", maxStates: MAX });
   row("Lean rules, race-recipe PreFix (bounds 1, the Quint spec's initial state)", b1);
 
-  const w = Math.max(...out.map((r) => r[0].length));
-  console.log(`\ncomplete explorations (one child process each; target for the full bounds-2 space: <= 60 s and <= 1 GiB)`);
-  console.log(`${"measurement".padEnd(w)}  figure  |  ratio to baseline: states/s, bytes/state`);
-  for (const [a, b, c] of out) console.log(`${a.padEnd(w)}  ${b}  |  ${c}`);
   console.log(`machine: 1-min load average ${load0.toFixed(1)} at the start of part 2, ${(loadavg()[0] ?? 0).toFixed(1)} at its end (2 cores; above 2 the runs shared the cores)`);
 
   // Quint's simulator figures, where a Quint-written fixture with figures is committed.
