@@ -6,6 +6,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { leanSourcesSha256, listLeanSources } from "./lean-sources.ts";
+import type { ProofReport } from "../contract/proof-report.ts";
 import type { ModuleResult, ModuleStatus, ProveResult, TheoremResult } from "./result.ts";
 import { moduleLine, toReport } from "./report.ts";
 import { writeFileAtomic } from "../util/fs-atomic.ts";
@@ -103,7 +104,21 @@ interface ModulePlan {
 /** Seconds assumed for a module never checked before (the schedule's ordering only). */
 const UNKNOWN_MODULE_SECONDS = 30;
 
+/** Seconds per module from the committed proof report, when there is one: the schedule's
+ * estimates for modules with no check record in this build folder (a fresh clone). */
+async function reportedSeconds(leanRoot: string): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  try {
+    const r = JSON.parse(await readFile(join(leanRoot, "proof-report.json"), "utf8")) as Partial<ProofReport>;
+    for (const m of r.modules ?? []) if (typeof m.name === "string" && typeof m.seconds === "number") out.set(m.name, m.seconds);
+  } catch {
+    /* no report, or not readable: estimates fall back to UNKNOWN_MODULE_SECONDS */
+  }
+  return out;
+}
+
 async function planModules(pkg: LeanPackage, opts: ProveOptions, engine: PreparedEngine, buildDir: string): Promise<ModulePlan[]> {
+  const reported = await reportedSeconds(opts.leanRoot);
   // Keys in import order: a module's key covers the keys of everything it imports.
   const keys = new Map<string, string>();
   const plans: ModulePlan[] = [];
@@ -114,7 +129,7 @@ async function planModules(pkg: LeanPackage, opts: ProveOptions, engine: Prepare
     const olean = join(buildDir, "olean", mod.file.replace(/\.lean$/, ".olean"));
     const previous = await readCached(keyFile);
     const cached = !opts.force && previous?.key === key && existsSync(olean) ? previous : undefined;
-    plans.push({ mod, key, keyFile, cached, estimate: previous?.seconds ?? UNKNOWN_MODULE_SECONDS });
+    plans.push({ mod, key, keyFile, cached, estimate: previous?.seconds ?? reported.get(mod.name) ?? UNKNOWN_MODULE_SECONDS });
   }
   return plans;
 }
