@@ -8,7 +8,8 @@
 // the batcher never holds adds (no action adds shapes), a publish's resolutions are kept in
 // ascending handle order (route sorts them), the mailbox holds at most MAX_MAILBOX messages.
 // Ghost history outside the state key (the undeliverable log, re-creation and crash totals)
-// is not stored: a decoded System starts them from zero.
+// is not stored: a decoded System starts them from zero. The last publish's undeliverable
+// handles are state (a contract cell) and are stored.
 import type { Handle, Pid } from "../contract/vocabulary.ts";
 import { System } from "../impl/system.ts";
 import type { SystemInit } from "../impl/system.ts";
@@ -21,6 +22,7 @@ import { ShapeLogCollector } from "../impl/shapeLogCollector.ts";
 import type { Msg, Resolution, SlcMode } from "../impl/shapeLogCollector.ts";
 import { EventRouter } from "../impl/eventRouter.ts";
 import { ConsumerRegistry } from "../impl/consumerRegistry.ts";
+import type { UndeliverableReason } from "../impl/consumerRegistry.ts";
 import { ShapeCache } from "../impl/shapeCache.ts";
 import { ShapeCleaner } from "../impl/shapeCleaner.ts";
 import type { ChainPc } from "../impl/shapeCleaner.ts";
@@ -40,6 +42,7 @@ const CAUSES: readonly CrashCause[] = ["none", "sendNil", "external"];
 const RES_KINDS: readonly (Resolution["kind"] | "none")[] = ["none", "pending", "asking", "nil", "pid", "skipped"];
 const STATUS = ["no_shape", "ok", "removing"] as const;
 const STORAGE = ["absent", "present", "cleaned"] as const;
+const UNDELIVERABLE: readonly (UndeliverableReason | "none")[] = ["none", "no_shape", "noproc"];
 
 function code<T>(list: readonly T[], v: T, what: string): number {
   const i = list.indexOf(v);
@@ -72,7 +75,7 @@ export function makeCodec(init: SystemInit): StateCodec {
     2 * H + 2 * H // status, storage
     + bitsFor(C + 1) + C * (bH + 3 + bTxnOpt) // consumers
     + 1 + H + 1 + H // batcher: alive, pending removes, batch in flight?, its removes
-    + 2 + H + 1 + bT + H * (3 + bC) + H + H * bPidOpt // slc: mode, removeNow, publish, router, registry
+    + 2 + H + 1 + bT + H * (3 + bC) + H + H * bPidOpt + 2 * H // slc: mode, removeNow, publish, router, registry, last undeliverable
     + bitsFor(MAX_MAILBOX + 1) + MAX_MAILBOX * (1 + Math.max(bT, 2 * H)) // mailbox
     + 2 + bH // ShapeCache
     + K * (4 + bH) // cleaner chains
@@ -132,6 +135,7 @@ export function makeCodec(init: SystemInit): StateCodec {
     for (let h = 0; h < H; h++) if (slc.router.has(h)) router |= 1 << h;
     w.put(router, H);
     for (let h = 0; h < H; h++) w.put((slc.registry.whereis(h) ?? -1) + 1, bPidOpt);
+    for (let h = 0; h < H; h++) w.put(code(UNDELIVERABLE, slc.lastUndeliverable.get(h) ?? "none", "undeliverable reason"), 2);
     if (slc.mailbox.length > MAX_MAILBOX) throw new RangeError(`state codec: ${slc.mailbox.length} messages in the SLC mailbox, more than ${MAX_MAILBOX}`);
     w.put(slc.mailbox.length, bitsFor(MAX_MAILBOX + 1));
     for (const m of slc.mailbox) {
@@ -220,6 +224,12 @@ export function makeCodec(init: SystemInit): StateCodec {
       if (p >= 0) table.set(h, p);
     }
     slc.registry = new ConsumerRegistry(table);
+    const und = new Map<Handle, UndeliverableReason>();
+    for (let h = 0; h < H; h++) {
+      const u = at(UNDELIVERABLE, r.get(2), "undeliverable reason");
+      if (u !== "none") und.set(h, u);
+    }
+    slc.lastUndeliverable = und;
     const len = r.get(bitsFor(MAX_MAILBOX + 1));
     const mailbox: Msg[] = [];
     for (let i = 0; i < len; i++) {
