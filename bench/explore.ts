@@ -1,13 +1,23 @@
-// Exploration benchmark: `npx tsx bench/explore.ts [--quick]`.
-// Every figure is printed next to a baseline measured in the same run, the raw scheduler step
-// rate (seeded random walks with no state hashing and no property checks), so the numbers are
-// ratios that survive a change of machine.
+// Exploration benchmark: `npx tsx bench/explore.ts [--quick] [--variants PreFix,FixB]`.
+// Every figure is printed next to a baseline measured in the same run, so the numbers are
+// ratios that survive a change of machine. Part 1 (in this process): the raw scheduler step
+// rate (seeded random walks with no state hashing and no property checks) and what the explorer
+// costs on top of it. Part 2 (one child process per run, so peak RSS is per run): complete
+// explorations of two-shapes-env and of the full bounds-2 space, in the implementation and in
+// the Lean rules, against the previous explorer's design (string keys in a Set, a frontier of
+// live systems) measured on the first states of the same scenario.
 import { loadScenarioFile, toSystemInit } from "../src/scenario/load.ts";
 import type { SystemInit } from "../src/impl/system.ts";
 import type { Variant } from "../src/contract/vocabulary.ts";
 import { explore } from "../src/sched/explorer.ts";
 import type { ExploreOptions, ExploreReport } from "../src/sched/explorer.ts";
 import { shrink } from "../src/sched/shrinker.ts";
+import { existsSync, readFileSync } from "node:fs";
+import { loadavg } from "node:os";
+import { join } from "node:path";
+import { execa } from "execa";
+import { VARIANTS } from "../src/contract/vocabulary.ts";
+import type { ChildResult, ChildSpec } from "./lib/explore-runs.ts";
 
 const quick = process.argv.includes("--quick");
 const REPS = quick ? 3 : 5;
@@ -101,3 +111,65 @@ console.log(`explore benchmark (${quick ? "quick" : "full"}, median of ${REPS}; 
 console.log(`${"measurement".padEnd(w)}  ${"figure".padEnd(w2)}  ratio to baseline`);
 for (const [a, b, c] of rows) console.log(`${a.padEnd(w)}  ${b.padEnd(w2)}  ${c}`);
 console.log(`\nshortest PreFix crash (BFS): ${found.length} steps; the ratio column is figure/baseline rate, or time expressed in raw scheduler steps`);
+
+// ---- part 2: complete explorations, one child process each -----------------------------------
+
+const root = join(import.meta.dirname, "..");
+const scenarioPath = (name: string): string => (name === "full-b2" ? join(root, "bench", "scenarios", "full-b2.yaml") : join(root, "traces", "scenarios", `${name}.yaml`));
+
+async function child(spec: ChildSpec): Promise<ChildResult> {
+  const r = await execa(process.execPath, ["--import", "tsx", join(import.meta.dirname, "lib", "explore-child.ts"), JSON.stringify(spec)], { reject: false });
+  if (r.exitCode !== 0) throw new Error(`${spec.kind} ${spec.scenario} ${spec.variant}: ${String(r.stderr).slice(0, 500)}`);
+  return JSON.parse(String(r.stdout)) as ChildResult;
+}
+
+const MiB = 2 ** 20;
+const perState = (r: ChildResult): number => (r.peakRssBytes - r.startRssBytes) / Math.max(1, r.states);
+const sps = (r: ChildResult): number => r.states / Math.max(1e-9, r.seconds);
+
+async function part2(): Promise<void> {
+  const load0 = loadavg()[0] ?? 0;
+  // --variants A,B limits part 2 to some variants (a full run explores all five, about 4 M states each way).
+  const pick = process.argv.indexOf("--variants");
+  const chosen = pick >= 0 ? (process.argv[pick + 1] ?? "").split(",") : undefined;
+  const bad = chosen?.filter((v) => !(VARIANTS as readonly string[]).includes(v)) ?? [];
+  if (bad.length > 0) throw new Error(`--variants: unknown variant(s) ${bad.join(", ")}; expected some of ${VARIANTS.join(", ")}`);
+  const variants = chosen !== undefined ? VARIANTS.filter((v) => chosen.includes(v)) : quick ? (["FixB"] as const) : VARIANTS;
+  const baseN = quick ? 50_000 : 200_000;
+  const base = await child({ kind: "strings", scenario: scenarioPath("two-shapes-env"), variant: "FixA", maxStates: baseN });
+  const baseSps = sps(base);
+  const basePer = perState(base);
+  // Rows are printed as they come: a full run takes many minutes.
+  const W = 84;
+  console.log(`\ncomplete explorations (one child process each; target for the full bounds-2 space: <= 60 s and <= 1 GiB)`);
+  console.log(`${"measurement".padEnd(W)}  figure  |  ratio to baseline: states/s, bytes/state`);
+  const out = { push: ([a, b, c]: [string, string, string]): void => console.log(`${a.padEnd(W)}  ${b}  |  ${c}`) };
+  out.push([`baseline: previous explorer (string keys + live frontier), two-shapes-env FixA, first ${fmt(base.states)} states`, `${fmt(baseSps)} states/s, ${fmt(basePer)} B/state (RSS growth)`, "1.00 / 1.00"]);
+  const row = (label: string, r: ChildResult, target?: { s: number; bytes: number }): void => {
+    const met = target === undefined ? "" : r.complete && r.seconds <= target.s && r.peakRssBytes <= target.bytes ? "  [target met]" : "  [target MISSED]";
+    out.push([
+      label,
+      `${r.complete ? "complete" : "INCOMPLETE"}: ${fmt(r.states)} states, ${fmt(r.transitions)} transitions, depth ${r.depth}, ${r.seconds.toFixed(1)} s, ${fmt(sps(r))} states/s, store ${(r.storeBytes / Math.max(1, r.states)).toFixed(0)} B/state, peak RSS ${(r.peakRssBytes / MiB).toFixed(0)} MiB${met}`,
+      `${(sps(r) / baseSps).toFixed(2)} / ${(perState(r) / basePer).toFixed(3)}`,
+    ]);
+  };
+  const MAX = 20_000_000;
+  for (const v of variants) row(`implementation, two-shapes-env ${v}`, await child({ kind: "impl", scenario: scenarioPath("two-shapes-env"), variant: v, maxStates: MAX }));
+  const target = { s: 60, bytes: 2 ** 30 };
+  for (const v of variants) row(`implementation, full bounds-2 space (bench/scenarios/full-b2.yaml) ${v}`, await child({ kind: "impl", scenario: scenarioPath("full-b2"), variant: v, maxStates: MAX }), target);
+  for (const v of variants) row(`Lean rules (checker interpreter), full bounds-2 space ${v}`, await child({ kind: "rules", scenario: scenarioPath("full-b2"), variant: v, maxStates: MAX }), target);
+  const b1 = await child({ kind: "rules", scenario: scenarioPath("race-recipe"), variant: "PreFix", maxStates: MAX });
+  row("Lean rules, race-recipe PreFix (bounds 1, the Quint spec's initial state)", b1);
+
+  console.log(`machine: 1-min load average ${load0.toFixed(1)} at the start of part 2, ${(loadavg()[0] ?? 0).toFixed(1)} at its end (2 cores; above 2 the runs shared the cores)`);
+
+  // Quint's simulator figures, where a Quint-written fixture with figures is committed.
+  const quint = join(root, "test", "fixtures", "quint", "README.md");
+  const lines = existsSync(quint) ? readFileSync(quint, "utf8").split("\n").filter((l) => /steps\/s|samples\/s|traces\/s/.test(l)) : [];
+  console.log(`\nQuint side by side (${existsSync(quint) ? "test/fixtures/quint/README.md" : "no Quint fixture committed"}):`);
+  if (lines.length === 0) console.log("  no Quint simulator figures committed; nothing to compare");
+  for (const l of lines) console.log(`  quoted: ${l.trim()}`);
+  console.log(`  ours (rules level, bounds 1, race-recipe PreFix): ${fmt(b1.transitions / Math.max(1e-9, b1.seconds))} steps/s, exhaustive (${fmt(b1.states)} states)`);
+}
+
+await part2();

@@ -1,5 +1,6 @@
-// `npm run bench -- <name> [args]`: runs one benchmark script in its own process, so that
-// peak-memory figures and JIT warm-up of one do not leak into another.
+// `npm run bench [-- <name> [args]]`: runs one benchmark script, or with no name every one in
+// turn, each in its own process, so that peak-memory figures and JIT warm-up of one do not
+// leak into another. Every figure is printed next to a baseline measured in the same run.
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { execa } from "execa";
@@ -10,17 +11,28 @@ const names = readdirSync(dir).filter((f) => f.endsWith(".ts") && f !== "run.ts"
 const [name, ...rest] = process.argv.slice(2);
 const usage = `usage: npm run bench -- <${names.join("|")}> [options]
 
-Runs one benchmark in its own process; it prints its figures as ratios to a baseline measured in
-the same run.
+Runs the benchmarks, each in its own process (no name: every one of them); each prints its
+figures as ratios to a baseline measured in the same run.
 
-${exitHelp("bench: 0 the benchmark ran; 1 it failed; 2 usage error (no or an unknown benchmark)")}`;
+${exitHelp("bench: 0 the benchmark(s) ran; 1 one failed; 2 usage error (an unknown benchmark)")}`;
+
+async function runOne(n: string, args: readonly string[]): Promise<number> {
+  const r = await execa(process.execPath, ["--import", "tsx", join(dir, `${n}.ts`), ...args], { stdio: "inherit", reject: false });
+  // a benchmark killed by a signal, or exiting outside the contract, is a failed run
+  return r.exitCode === 0 || r.exitCode === 2 ? r.exitCode : 1;
+}
 
 if (name === "--help" || name === "-h") console.log(usage);
-else if (name === undefined || !names.includes(name)) {
-  console.error(name === undefined ? usage : `bench: unknown benchmark '${name}'\n\n${usage}`);
+else if (name === undefined) {
+  let worst = 0;
+  for (const n of names) {
+    console.log(`\n===== bench: ${n} =====`);
+    worst = Math.max(worst, await runOne(n, []));
+  }
+  process.exitCode = worst;
+} else if (!names.includes(name)) {
+  console.error(`bench: unknown benchmark '${name}'\n\n${usage}`);
   process.exitCode = 2;
 } else {
-  const r = await execa(process.execPath, ["--import", "tsx", join(dir, `${name}.ts`), ...rest], { stdio: "inherit", reject: false });
-  // a benchmark killed by a signal, or exiting outside the contract, is a failed run
-  process.exitCode = r.exitCode === 0 || r.exitCode === 2 ? r.exitCode : 1;
+  process.exitCode = await runOne(name, rest);
 }

@@ -36,7 +36,7 @@ column per process, one arrow per action, the changed cells beside it, the crash
   --variant V       ${VARIANTS.join(" | ")} (default: the scenario's variant, else PreFix)
   --mode M          auto (default): exhaustive BFS with state hashing, then random walks if the
                     state budget ran out; exhaustive; random
-  --max-states N    state budget for the exhaustive search (default 500000)
+  --max-states N    state budget for the exhaustive search (default 5000000, about 40 bytes each)
   --seed N          seed of the random walks (default 1)
   --walks N         number of random walks (default 2000)
   --max-depth N     steps per random walk (default: the scenario's maxSteps)
@@ -77,7 +77,7 @@ export async function run(argv: string[]): Promise<number> {
   const showProgress = args.flags.has("progress") || process.stderr.isTTY === true;
   const seed = nums.seed ?? 1;
   const report = explore(loaded.init, {
-    mode, seed, maxStates: nums["max-states"] ?? 500_000, walks: nums.walks ?? 2000,
+    mode, seed, maxStates: nums["max-states"] ?? 5_000_000, walks: nums.walks ?? 2000,
     maxDepth: nums["max-depth"] ?? scenario.maxSteps,
     ...(showProgress ? { onProgress: progressPrinter() } : {}),
   });

@@ -1,7 +1,7 @@
 // Whether there is room for one more engine process. /proc/meminfo's MemAvailable counts
 // reclaimable cache, which os.freemem() does not; fall back to os.freemem() elsewhere.
 import { readFile } from "node:fs/promises";
-import { freemem } from "node:os";
+import { availableParallelism, freemem } from "node:os";
 
 /** Peak resident memory of one bundled-engine process, with headroom (measured 1.3-1.6 GB). */
 export const ENGINE_MEMORY_BYTES = 1.7 * 2 ** 30;
@@ -16,4 +16,15 @@ export async function availableMemoryBytes(): Promise<number | undefined> {
     /* not Linux */
   }
   return freemem();
+}
+
+/** The most one module has needed (Thm.Model, 3.1 GiB in the proof report): what each parallel
+ * check is budgeted, so that two heavy modules at once still fit. */
+export const ENGINE_PEAK_BYTES = 3.2 * 2 ** 30;
+
+/** Parallel module checks: one per core, as many as the free memory covers at peak, at least one. */
+export async function defaultJobs(): Promise<number> {
+  const available = await availableMemoryBytes();
+  const byMemory = available === undefined ? 1 : Math.floor(available / ENGINE_PEAK_BYTES);
+  return Math.max(1, Math.min(availableParallelism(), byMemory));
 }

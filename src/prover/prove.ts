@@ -6,6 +6,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { leanSourcesSha256, listLeanSources } from "./lean-sources.ts";
+import type { ProofReport } from "../contract/proof-report.ts";
 import type { ModuleResult, ModuleStatus, ProveResult, TheoremResult } from "./result.ts";
 import { moduleLine, toReport } from "./report.ts";
 import { writeFileAtomic } from "../util/fs-atomic.ts";
@@ -19,6 +20,8 @@ import { findOnPath, lakeBuild, lakeLeanVersion, lakePrintAxioms } from "./nativ
 import { finishRulesExport, type RulesExportResult } from "./rules-export.ts";
 import { lintSource, type LintFinding } from "./source-lint.ts";
 import { runWasmModule, type ModuleRun } from "./wasm-backend.ts";
+import { defaultJobs } from "./memory.ts";
+import { runSchedule } from "./module-schedule.ts";
 
 export type EngineChoice = "auto" | "native" | "wasm";
 
@@ -36,6 +39,9 @@ export interface ProveOptions {
   /** Where to write the report; undefined = `<leanRoot>/proof-report.json`, null = nowhere. */
   reportPath?: string | null;
   cacheRoot?: string;
+  /** Modules checked at once by the bundled engine; default: as many as the cores and the
+   * free memory allow (see `defaultJobs`). Imports always finish before their importers start. */
+  jobs?: number;
   log?: (line: string) => void;
 }
 
@@ -85,6 +91,49 @@ function statusOf(run: ModuleRun): ModuleStatus {
   }
 }
 
+interface ModulePlan {
+  mod: LeanModule;
+  key: string;
+  keyFile: string;
+  /** The last successful check's record is still valid: nothing to run. */
+  cached: CachedModule | undefined;
+  /** Seconds the last check took (any key), to order the parallel schedule. */
+  estimate: number;
+}
+
+/** Seconds assumed for a module never checked before (the schedule's ordering only). */
+const UNKNOWN_MODULE_SECONDS = 30;
+
+/** Seconds per module from the committed proof report, when there is one: the schedule's
+ * estimates for modules with no check record in this build folder (a fresh clone). */
+async function reportedSeconds(leanRoot: string): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  try {
+    const r = JSON.parse(await readFile(join(leanRoot, "proof-report.json"), "utf8")) as Partial<ProofReport>;
+    for (const m of r.modules ?? []) if (typeof m.name === "string" && typeof m.seconds === "number") out.set(m.name, m.seconds);
+  } catch {
+    /* no report, or not readable: estimates fall back to UNKNOWN_MODULE_SECONDS */
+  }
+  return out;
+}
+
+async function planModules(pkg: LeanPackage, opts: ProveOptions, engine: PreparedEngine, buildDir: string): Promise<ModulePlan[]> {
+  const reported = await reportedSeconds(opts.leanRoot);
+  // Keys in import order: a module's key covers the keys of everything it imports.
+  const keys = new Map<string, string>();
+  const plans: ModulePlan[] = [];
+  for (const mod of pkg.modules) {
+    const key = moduleKey(engine.stats.key, mod, mod.imports.map((i) => keys.get(i) ?? ""));
+    keys.set(mod.name, key);
+    const keyFile = join(buildDir, "olean", mod.file.replace(/\.lean$/, ".key.json"));
+    const olean = join(buildDir, "olean", mod.file.replace(/\.lean$/, ".olean"));
+    const previous = await readCached(keyFile);
+    const cached = !opts.force && previous?.key === key && existsSync(olean) ? previous : undefined;
+    plans.push({ mod, key, keyFile, cached, estimate: previous?.seconds ?? reported.get(mod.name) ?? UNKNOWN_MODULE_SECONDS });
+  }
+  return plans;
+}
+
 async function checkWithWasm(
   pkg: LeanPackage,
   headline: readonly HeadlineTheorem[],
@@ -92,31 +141,25 @@ async function checkWithWasm(
   engine: PreparedEngine,
 ): Promise<{ modules: ModuleResult[]; axioms: Map<string, string[]>; composed: Map<string, ReturnType<typeof composeAxioms>> }> {
   const buildDir = join(opts.leanRoot, "build");
-  const keys = new Map<string, string>();
-  const failed = new Set<string>();
-  const modules: ModuleResult[] = [];
+  const plans = await planModules(pkg, opts, engine, buildDir);
+  const byName = new Map(plans.map((p) => [p.mod.name, p]));
+  const results = new Map<string, ModuleResult>();
   // Every module is audited (its record lists every declaration), so that a headline theorem's
   // axioms can be followed through lemmas of other modules.
   const audits = new Map<string, ModuleAudit>();
-  for (const mod of pkg.modules) {
-    const key = moduleKey(engine.stats.key, mod, mod.imports.map((i) => keys.get(i) ?? ""));
-    keys.set(mod.name, key);
-    const base = { name: mod.name, file: mod.file, diagnostics: [] as Diagnostic[], stderr: [] as string[] };
-    const blocked = mod.imports.filter((i) => failed.has(i));
-    if (blocked.length > 0) {
-      failed.add(mod.name);
-      modules.push({ ...base, status: "skipped", seconds: 0, stderr: [`not checked: imports ${blocked.join(", ")}, which failed`] });
-      opts.log?.(`skip   ${mod.name} (imports a module that failed)`);
-      continue;
-    }
-    const keyFile = join(buildDir, "olean", mod.file.replace(/\.lean$/, ".key.json"));
-    const olean = join(buildDir, "olean", mod.file.replace(/\.lean$/, ".olean"));
-    const cached = opts.force ? undefined : await readCached(keyFile);
-    if (cached?.key === key && existsSync(olean)) {
+  const jobs = opts.jobs ?? (await defaultJobs());
+  opts.log?.(`checking up to ${jobs} module(s) at once, each after everything it imports`);
+  const base = (mod: LeanModule) => ({ name: mod.name, file: mod.file, diagnostics: [] as Diagnostic[], stderr: [] as string[] });
+
+  const checkOne = async (name: string): Promise<{ ok: boolean; result: undefined }> => {
+    const p = byName.get(name);
+    if (p === undefined) throw new Error(`prover: no plan for module ${name}`);
+    const { mod, cached } = p;
+    if (cached !== undefined) {
       if (cached.audit !== undefined) audits.set(mod.name, cached.audit);
-      modules.push({ ...base, status: "cached", seconds: cached.seconds, ...(cached.maxRssBytes !== undefined ? { maxRssBytes: cached.maxRssBytes } : {}) });
+      results.set(name, { ...base(mod), status: "cached", seconds: cached.seconds, ...(cached.maxRssBytes !== undefined ? { maxRssBytes: cached.maxRssBytes } : {}) });
       opts.log?.(`cached ${mod.name} (unchanged since its last successful check)`);
-      continue;
+      return { ok: true, result: undefined };
     }
     opts.log?.(`check  ${mod.name} …`);
     const run = await runWasmModule(engine, {
@@ -133,23 +176,39 @@ async function checkWithWasm(
     let status = statusOf(run);
     if (status === "checked" && sorry) status = "failed";
     const result: ModuleResult = {
-      ...base,
+      ...base(mod),
       status,
       seconds: run.seconds,
       ...(run.maxRssBytes !== undefined ? { maxRssBytes: run.maxRssBytes } : {}),
       diagnostics: run.diagnostics.filter((d) => d.severity !== "information").map((d) => projectRelative(d, opts)),
       stderr: status === "checked" ? [] : run.stderr.slice(-20).map((l) => l.slice(0, 300)),
     };
-    modules.push(result);
+    results.set(name, result);
     if (run.audit !== undefined) audits.set(mod.name, run.audit);
     if (status === "checked") {
-      const record: CachedModule = { key, seconds: run.seconds, ...(run.audit !== undefined ? { audit: run.audit } : {}), ...(run.maxRssBytes !== undefined ? { maxRssBytes: run.maxRssBytes } : {}) };
-      await writeFileAtomic(keyFile, JSON.stringify(record) + "\n");
-    } else {
-      failed.add(mod.name);
+      const record: CachedModule = { key: p.key, seconds: run.seconds, ...(run.audit !== undefined ? { audit: run.audit } : {}), ...(run.maxRssBytes !== undefined ? { maxRssBytes: run.maxRssBytes } : {}) };
+      await writeFileAtomic(p.keyFile, JSON.stringify(record) + "\n");
     }
     opts.log?.(moduleLine(result));
-  }
+    return { ok: status === "checked", result: undefined };
+  };
+
+  await runSchedule(
+    plans.map((p) => ({ name: p.mod.name, imports: p.mod.imports, estimate: p.cached ? 0 : p.estimate })),
+    {
+      jobs,
+      run: checkOne,
+      onDone: (name, o) => {
+        if (o.kind !== "blocked") return;
+        const p = byName.get(name);
+        if (p === undefined) return;
+        results.set(name, { ...base(p.mod), status: "skipped", seconds: 0, stderr: [`not checked: imports ${o.by.join(", ")}, which failed`] });
+        opts.log?.(`skip   ${name} (imports a module that failed)`);
+      },
+    },
+  );
+  // The report lists modules in import order, however the checks interleaved.
+  const modules = plans.map((p) => results.get(p.mod.name)).filter((m): m is ModuleResult => m !== undefined);
   const axioms = new Map<string, string[]>();
   const composed = new Map<string, ReturnType<typeof composeAxioms>>();
   for (const t of headline) {

@@ -1,7 +1,9 @@
 // The explorer: breadth-first enumeration of every scheduling choice with state-hash
 // deduplication (small scenarios), or seeded random walks (larger ones). Every transition and
 // every reached state is checked against the properties; the first (shortest, under BFS)
-// violation of each property is kept and shrunk.
+// violation of each property is kept and shrunk. States are stored packed (state-codec.ts) in a
+// StateStore (src/util/state-store.ts): a few words each, and no System is kept beyond the one
+// being expanded, so millions of states fit in memory.
 import type { Action } from "../contract/vocabulary.ts";
 import { System } from "../impl/system.ts";
 import type { SystemInit } from "../impl/system.ts";
@@ -10,6 +12,8 @@ import { PROPERTIES, expectation, ghosts, initialViolations, terminalViolations,
 import type { Expectation, PropertyId, Violation } from "./properties.ts";
 import { shrink } from "./shrinker.ts";
 import type { ShrinkResult } from "./shrinker.ts";
+import { makeCodec } from "./state-codec.ts";
+import { StateStore } from "../util/state-store.ts";
 
 export type ExploreMode = "auto" | "exhaustive" | "random";
 
@@ -64,6 +68,11 @@ export interface ExploreReport {
   readonly complete: boolean;
   readonly walks: number;
   readonly elapsedMs: number;
+  /** Distinct states per second of the whole run. */
+  readonly statesPerSecond: number;
+  /** Bytes held by the exhaustive search's state store (0 for random walks alone), and the
+   * process's peak resident memory so far (it includes everything else the process did). */
+  readonly memory: { readonly storeBytes: number; readonly peakRssBytes: number };
   readonly verdicts: readonly PropertyVerdict[];
 }
 
@@ -79,93 +88,95 @@ class Recorder {
 
   constructor(private readonly stopOn: PropertyId | undefined) {}
 
-  note(vs: readonly Violation[], path: () => readonly Action[]): void {
+  /** `length` is the length of the path that `path` would build: it is only built when it
+   * beats the one kept (under BFS the first one found is already the shortest). */
+  note(vs: readonly Violation[], length: number, path: () => readonly Action[]): void {
     for (const v of vs) {
       if (v.property === this.stopOn) this.stop = true;
       const prev = this.found.get(v.property);
-      if (prev === undefined) this.found.set(v.property, { v, path: path() });
-      else {
-        const p = path();
-        if (p.length < prev.path.length) this.found.set(v.property, { v, path: p });
-      }
+      if (prev === undefined || length < prev.path.length) this.found.set(v.property, { v, path: path() });
     }
   }
 }
 
-interface BfsResult { states: number; transitions: number; depth: number; complete: boolean }
+interface BfsResult { states: number; transitions: number; depth: number; complete: boolean; storeBytes: number }
 
 function bfs(init: SystemInit, opts: ExploreOptions, rec: Recorder): BfsResult {
-  const parents: number[] = [-1];
-  const via: (Action | null)[] = [null];
-  const pathTo = (id: number): Action[] => {
-    const p: Action[] = [];
-    for (let i = id; i > 0; i = parents[i] ?? 0) {
-      const a = via[i];
-      if (a) p.push(a);
-    }
-    return p.reverse();
-  };
+  const codec = makeCodec(init);
+  const W = codec.words;
+  const store = new StateStore(W, opts.maxStates);
   const root = System.create(init);
-  if (!opts.raw) rec.note(initialViolations(root), () => []);
-  const seen = new Set<string>([root.stateKey()]);
-  let frontier: { sys: System; id: number }[] = [{ sys: root, id: 0 }];
+  /** Replay the recorded choices from the root (the store keeps no systems). */
+  const pathTo = (id: number): Action[] => {
+    const chain: number[] = [];
+    for (let i = id; i > 0; i = store.parent(i)) chain.push(i);
+    const sys = System.create(init);
+    const p: Action[] = [];
+    for (let j = chain.length - 1; j >= 0; j--) {
+      const a = sys.enabled()[store.viaIndex(chain[j]!)];
+      if (a === undefined) throw new Error(`explorer: the recorded path to state ${id} does not replay`);
+      sys.apply(a);
+      p.push(a);
+    }
+    return p;
+  };
+  if (!opts.raw) rec.note(initialViolations(root), 0, () => []);
+  store.insert(codec.encode(root), 0, -1, 0);
   let transitions = 0;
   let depth = 0;
+  let levelEnd = 1;
   let lastTick = Date.now();
   const t0 = performance.now();
-  while (frontier.length > 0) {
-    const next: typeof frontier = [];
-    for (const node of frontier) {
-      const en = node.sys.enabled();
-      if (en.length === 0 && !opts.raw) rec.note(terminalViolations(node.sys), () => pathTo(node.id));
-      const g = ghosts(node.sys);
-      for (const a of en) {
-        const child = node.sys.clone();
-        const res = child.apply(a);
-        transitions++;
-        if (!opts.raw) {
-          const vs = transitionViolations(g, res.outcome, child);
-          if (vs.length > 0) {
-            rec.note(vs, () => [...pathTo(node.id), a]);
-            if (rec.stop) return { states: seen.size, transitions, depth, complete: false };
-          }
-        }
-        const key = child.stateKey();
-        if (seen.has(key)) continue;
-        if (seen.size >= opts.maxStates) return { states: seen.size, transitions, depth, complete: false };
-        seen.add(key);
-        parents.push(node.id);
-        via.push(a);
-        next.push({ sys: child, id: parents.length - 1 });
-      }
-      if (opts.onProgress && Date.now() - lastTick > 200) {
-        lastTick = Date.now();
-        opts.onProgress({ phase: "exhaustive", states: seen.size, transitions, frontier: next.length, depth, budget: opts.maxStates, used: seen.size, elapsedMs: performance.now() - t0 });
-      }
+  const result = (complete: boolean): BfsResult => ({ states: store.size, transitions, depth, complete, storeBytes: store.stats().bytes });
+  for (let id = 0; id < store.size; id++) {
+    if (id === levelEnd) {
+      depth++;
+      levelEnd = store.size;
     }
-    if (next.length > 0) depth++;
-    frontier = next;
+    const sys = id === 0 ? root : codec.decode(store.buffer(), id * W);
+    const en = sys.enabled();
+    if (en.length === 0 && !opts.raw) rec.note(terminalViolations(sys), depth, () => pathTo(id));
+    const g = ghosts(sys);
+    for (let i = 0; i < en.length; i++) {
+      const a = en[i]!;
+      const child = sys.clone();
+      const res = child.apply(a);
+      transitions++;
+      if (!opts.raw) {
+        const vs = transitionViolations(g, res.outcome, child);
+        if (vs.length > 0) {
+          rec.note(vs, depth + 1, () => [...pathTo(id), a]);
+          if (rec.stop) return result(false);
+        }
+      }
+      if (store.insert(codec.encode(child), 0, id, i) === -2) return result(false);
+    }
+    if (opts.onProgress && (id & 1023) === 0 && Date.now() - lastTick > 200) {
+      lastTick = Date.now();
+      opts.onProgress({ phase: "exhaustive", states: store.size, transitions, frontier: store.size - id - 1, depth, budget: opts.maxStates, used: store.size, elapsedMs: performance.now() - t0 });
+    }
   }
-  return { states: seen.size, transitions, depth, complete: true };
+  return result(true);
 }
 
 interface WalkResult { states: number; transitions: number; depth: number }
 
 function randomWalks(init: SystemInit, opts: ExploreOptions, rec: Recorder): WalkResult {
   const rng = new Prng(opts.seed);
-  const seen = new Set<string>();
+  const codec = makeCodec(init);
+  const seen = new StateStore(codec.words, opts.maxStates);
   let transitions = 0;
   let depth = 0;
   let lastTick = Date.now();
   const t0 = performance.now();
   for (let w = 0; w < opts.walks; w++) {
     const sys = System.create(init);
-    if (w === 0 && !opts.raw) rec.note(initialViolations(sys), () => []);
+    if (w === 0 && !opts.raw) rec.note(initialViolations(sys), 0, () => []);
     const path: Action[] = [];
     for (let d = 0; d < opts.maxDepth; d++) {
       const en = sys.enabled();
       if (en.length === 0) {
-        if (!opts.raw) rec.note(terminalViolations(sys), () => [...path]);
+        if (!opts.raw) rec.note(terminalViolations(sys), path.length, () => [...path]);
         break;
       }
       const a = en[rng.int(en.length)];
@@ -177,10 +188,10 @@ function randomWalks(init: SystemInit, opts: ExploreOptions, rec: Recorder): Wal
       if (g !== undefined) {
         const vs = transitionViolations(g, res.outcome, sys);
         if (vs.length > 0) {
-          rec.note(vs, () => [...path]);
+          rec.note(vs, path.length, () => [...path]);
           if (rec.stop) return { states: seen.size, transitions, depth };
         }
-        if (seen.size < opts.maxStates) seen.add(sys.stateKey());
+        seen.insert(codec.encode(sys), 0, -1, 0);
       }
       depth = Math.max(depth, path.length);
     }
@@ -200,10 +211,11 @@ export function explore(init: SystemInit, opts: ExploreOptions): ExploreReport {
   let depth = 0;
   let complete = false;
   let walks = 0;
+  let storeBytes = 0;
   let mode: ExploreReport["mode"] = "exhaustive";
   if (opts.mode !== "random") {
     const r = bfs(init, opts, rec);
-    ({ states, transitions, complete } = r);
+    ({ states, transitions, complete, storeBytes } = r);
     depth = r.depth;
   }
   if (opts.mode === "random" || (opts.mode === "auto" && !complete && !rec.stop)) {
@@ -223,5 +235,11 @@ export function explore(init: SystemInit, opts: ExploreOptions): ExploreReport {
       failure: f !== undefined && exp === "holds", missing: f === undefined && exp === "violated",
     };
   });
-  return { variant: init.variant, mode, states, transitions, maxDepth: depth, complete, walks, elapsedMs: performance.now() - t0, verdicts };
+  const elapsedMs = performance.now() - t0;
+  return {
+    variant: init.variant, mode, states, transitions, maxDepth: depth, complete, walks, elapsedMs,
+    statesPerSecond: elapsedMs > 0 ? states / (elapsedMs / 1000) : 0,
+    memory: { storeBytes, peakRssBytes: process.resourceUsage().maxRSS * 1024 },
+    verdicts,
+  };
 }
