@@ -1,13 +1,19 @@
 // `explore <scenario.yaml> --variant V [--json] [--max-states N]`: explore the scenario's
-// schedules, report each property's verdict against what the variant is expected to do, and
-// print shrunk counterexamples.
+// schedules, check Lean's exported invariants on every state, judge each finding against Lean's
+// verdict export (never a TypeScript list of verdicts), and print shrunk counterexamples.
 import { VARIANTS, isVariant } from "../contract/vocabulary.ts";
+import type { Bounds, Variant } from "../contract/vocabulary.ts";
 import type { SystemInit } from "../impl/system.ts";
 import { loadScenarioArg } from "./scenario-arg.ts";
 import type { Scenario } from "../scenario/types.ts";
 import { explore } from "../sched/explorer.ts";
 import type { ExploreMode, ExploreReport, Progress, PropertyVerdict } from "../sched/explorer.ts";
-import { DESCRIPTIONS } from "../sched/properties.ts";
+import { propertySet, type PropertySet } from "../sched/properties.ts";
+import { isFailure, judge, judgementText, type Judgement } from "../sched/judge.ts";
+import { loadVerdicts } from "../contract/verdicts/load.ts";
+import type { VerdictsDoc } from "../contract/verdicts/types.ts";
+import { shortName } from "../contract/verdicts/query.ts";
+import { RulesCache } from "../checker/rules.ts";
 import { formatEvents, replayEvents } from "../sched/counterexample.ts";
 import { quotedRulesFingerprint } from "../contract/rules/quoted-fingerprint.ts";
 import { IMPLEMENTATION, TRACE_FORMAT } from "../contract/trace/types.ts";
@@ -20,12 +26,14 @@ const HELP = `usage: npm run explore -- <scenario.yaml> [--variant V] [--json] [
                            [--mode auto|exhaustive|random] [--seed N] [--walks N] [--max-depth N]
                            [--trace-out FILE] [--progress]
 
-Explores the scenario's schedules on the deterministic scheduler and checks, on every state and
-transition: noSendNilCrash (I1), noRaceWindow (I2), noOrphanConsumer (I3/§5b),
-noQuiescenceLeak (I4), noDeadlock. Each variant declares which properties it must satisfy
-(PreFix is expected to crash; every fix must not), which it is expected to violate (a
-witness), and which are only reported. Counterexamples are shrunk (delta debugging, confirmed
-by replay) and printed as numbered event lists.
+Explores the scenario's schedules on the deterministic scheduler and evaluates, on every state,
+the invariant Lean exports for each property of the variant (lean/rules/verdicts.json, with the
+checker's interpreter), plus a deadlock check on states with nothing enabled. What a finding
+means comes from the same export: a violation of a property a Lean safety theorem proves for
+this run (its bounds, an initial state satisfying the exported init, no action the theorem
+leaves out) fails the run and names the theorem; a violation Lean reaches by a witness is
+reported as that witness predicts; anything else is "not decided by Lean". Counterexamples are
+shrunk (delta debugging, confirmed by replay) and printed as numbered event lists.
 
   --variant V       ${VARIANTS.join(" | ")} (default: the scenario's variant, else PreFix)
   --mode M          auto (default): exhaustive BFS with state hashing, then random walks if the
@@ -38,8 +46,9 @@ by replay) and printed as numbered event lists.
   --json            machine-readable report on standard output
   --progress        progress on standard error even when it is not a terminal
 
-exit codes: 0 every property behaved as the variant requires (an expected PreFix crash is 0),
-            1 a property the variant must satisfy was violated, 2 usage or scenario error`;
+exit codes: 0 no finding contradicts a Lean theorem (a crash Lean's witness predicts is 0),
+            1 a property a covering Lean safety theorem proves was violated,
+            2 usage, scenario, rules or verdict-export error`;
 
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseArgs(argv, { values: ["variant", "max-states", "mode", "seed", "walks", "max-depth", "trace-out"], flags: ["help", "json", "progress"] });
@@ -66,22 +75,31 @@ export async function run(argv: string[]): Promise<number> {
   const loaded = loadScenarioArg(file, vArg);
   if (loaded === undefined) return 2;
   const { scenario, variant } = loaded;
+  const leanProps = await loadLeanProperties(variant, loaded.init.bounds);
+  if (!leanProps.ok) {
+    console.error(`explore: ${leanProps.error}`);
+    return 2;
+  }
+  const { verdicts, properties } = leanProps;
   const json = args.flags.has("json");
   const showProgress = args.flags.has("progress") || process.stderr.isTTY === true;
   const seed = nums.seed ?? 1;
   const report = explore(loaded.init, {
-    mode, seed, maxStates: nums["max-states"] ?? 500_000, walks: nums.walks ?? 2000,
+    mode, properties, seed, maxStates: nums["max-states"] ?? 500_000, walks: nums.walks ?? 2000,
     maxDepth: nums["max-depth"] ?? scenario.maxSteps,
     ...(showProgress ? { onProgress: progressPrinter() } : {}),
   });
   if (showProgress && process.stderr.isTTY === true) process.stderr.write("\r\x1b[K");
 
+  const judged = report.verdicts.map((v) => ({
+    v, j: judge(verdicts, variant, v.property, loaded.init.bounds, report.initialOk, { violated: v.violated, path: (v.shrunk?.actions ?? v.found ?? []).map((a) => a.label) }),
+  }));
   const counterexamples = new Map<string, WrittenEvent[]>();
   for (const v of report.verdicts) if (v.shrunk) counterexamples.set(v.property, replayEvents(loaded.init, v.shrunk.actions).events);
 
   const traceOut = args.values.get("trace-out");
   if (traceOut !== undefined) {
-    const first = report.verdicts.find((v) => v.failure && v.shrunk) ?? report.verdicts.find((v) => v.shrunk);
+    const first = judged.find((x) => isFailure(x.j) && x.v.shrunk)?.v ?? report.verdicts.find((v) => v.shrunk);
     if (first?.shrunk) {
       const r = replayEvents(loaded.init, first.shrunk.actions);
       const text = serialiseTrace({
@@ -97,52 +115,66 @@ export async function run(argv: string[]): Promise<number> {
     }
   }
 
-  const failed = report.verdicts.filter((v) => v.failure).length;
+  const failed = judged.filter((x) => isFailure(x.j)).length;
   const code = failed > 0 ? 1 : 0;
-  if (json) console.log(JSON.stringify(jsonReport(scenario, loaded.init, report, counterexamples, code), null, 2));
-  else console.log(textReport(scenario, report, counterexamples).join("\n"));
+  if (json) console.log(JSON.stringify(jsonReport(scenario, loaded.init, report, judged, properties, counterexamples, code), null, 2));
+  else console.log(textReport(scenario, report, judged, properties, counterexamples).join("\n"));
   return code;
 }
 
-function verdictWord(v: PropertyVerdict, complete: boolean): string {
-  if (v.failure) return "FAILED: expected to hold";
-  if (v.violated) return v.expectation === "violated" ? "as expected" : "reported";
-  if (v.missing) return complete ? "NOT FOUND although expected (complete search)" : "not found (search incomplete)";
-  return v.expectation === "holds" ? (complete ? "holds (complete search)" : "holds so far (search incomplete)") : "not found";
+type LeanProperties = { ok: true; verdicts: VerdictsDoc; properties: PropertySet } | { ok: false; error: string };
+
+async function loadLeanProperties(variant: Variant, bounds: Bounds): Promise<LeanProperties> {
+  const verdicts = loadVerdicts();
+  if (!verdicts.ok) return verdicts;
+  const rules = await new RulesCache().doc(variant);
+  if (!rules.ok) return rules;
+  const props = propertySet(rules.value, verdicts.value, variant, bounds);
+  return props.ok ? { ok: true, verdicts: verdicts.value, properties: props.value } : props;
 }
 
-function textReport(s: Scenario, r: ExploreReport, ces: Map<string, WrittenEvent[]>): string[] {
+interface Judged {
+  readonly v: PropertyVerdict;
+  readonly j: Judgement;
+}
+
+function textReport(s: Scenario, r: ExploreReport, judged: readonly Judged[], props: PropertySet, ces: Map<string, WrittenEvent[]>): string[] {
   const out: string[] = [];
   const rate = r.elapsedMs > 0 ? Math.round((r.states / r.elapsedMs) * 1000) : r.states;
   out.push(`explore ${s.name} (${s.file}), variant ${r.variant}`);
   out.push(`${r.mode}: ${r.states} states explored, ${r.transitions} transitions, depth ${r.maxDepth}${r.walks ? `, ${r.walks} random walks` : ""}, ${r.complete ? "complete" : "INCOMPLETE (state budget reached)"}, ${(r.elapsedMs / 1000).toFixed(2)} s (${rate} states/s)`);
+  if (!r.initialOk) out.push("the scenario starts outside the variant's exported init: Lean's safety theorems do not cover it");
   out.push("");
-  out.push(`${"property".padEnd(18)} ${"expected".padEnd(9)} ${"found".padEnd(9)} verdict`);
-  for (const v of r.verdicts) out.push(`${v.property.padEnd(18)} ${v.expectation.padEnd(9)} ${(v.violated ? "violated" : "no").padEnd(9)} ${verdictWord(v, r.complete)}`);
+  out.push(`${"property".padEnd(18)} ${"found".padEnd(9)} what Lean says`);
+  for (const { v, j } of judged) out.push(`${v.property.padEnd(18)} ${(v.violated ? "violated" : "no").padEnd(9)} ${judgementText(j, r.complete)}`);
   for (const v of r.verdicts) {
     const ev = ces.get(v.property);
     if (!v.shrunk || !ev) continue;
     out.push("");
-    out.push(`${v.property}: ${v.detail ?? ""} — ${DESCRIPTIONS[v.property]}`);
+    out.push(`${v.property}: ${v.detail ?? ""} — ${props.description(v.property)}`);
     out.push(`  counterexample, ${v.shrunk.actions.length} steps (shrunk from ${v.shrunk.from}, ${v.shrunk.replays} replays):`);
     out.push(...formatEvents(ev));
   }
   out.push("");
-  const failed = r.verdicts.filter((v) => v.failure);
-  const passed = r.verdicts.length - failed.length;
-  out.push(failed.length > 0 ? `FAIL: ${failed.map((v) => v.property).join(", ")} must hold under ${r.variant}` : `OK: every property behaved as ${r.variant} requires`);
+  const failed = judged.filter((x) => x.j.kind === "contradicts");
+  const passed = judged.length - failed.length;
+  out.push(failed.length > 0
+    ? `FAIL: ${failed.map((x) => `${x.v.property} (${x.j.kind === "contradicts" ? x.j.theorems.map(shortName).join(", ") : ""})`).join(", ")} violated under ${r.variant}, which Lean proves impossible`
+    : `OK: no finding contradicts a Lean theorem for ${r.variant}`);
   out.push(`${passed} passed, ${failed.length} failed`);
   return out;
 }
 
-function jsonReport(s: Scenario, init: SystemInit, r: ExploreReport, ces: Map<string, WrittenEvent[]>, exitCode: number): object {
+function jsonReport(s: Scenario, init: SystemInit, r: ExploreReport, judged: readonly Judged[], props: PropertySet, ces: Map<string, WrittenEvent[]>, exitCode: number): object {
   return {
     scenario: s.name, file: s.file, variant: r.variant, bounds: init.bounds, mode: r.mode,
     states: r.states, transitions: r.transitions, depth: r.maxDepth, complete: r.complete, walks: r.walks,
     elapsedMs: Math.round(r.elapsedMs), statesPerSecond: r.elapsedMs > 0 ? Math.round((r.states / r.elapsedMs) * 1000) : null,
-    properties: r.verdicts.map((v) => ({
-      property: v.property, description: DESCRIPTIONS[v.property], expectation: v.expectation, violated: v.violated,
-      verdict: v.failure ? "fail" : v.violated ? (v.expectation === "violated" ? "as-expected" : "reported") : v.missing ? "missing" : "holds",
+    initialOk: r.initialOk,
+    properties: judged.map(({ v, j }) => ({
+      property: v.property, description: props.description(v.property), violated: v.violated,
+      lean: j.kind, theorems: "theorems" in j ? j.theorems.map((t) => t.name) : [],
+      verdict: judgementText(j, r.complete),
       detail: v.detail ?? null,
       counterexample: v.shrunk ? { steps: v.shrunk.actions.length, shrunkFrom: v.shrunk.from, replays: v.shrunk.replays, events: ces.get(v.property) ?? [] } : null,
     })),

@@ -1,13 +1,13 @@
 // The explorer: breadth-first enumeration of every scheduling choice with state-hash
 // deduplication (small scenarios), or seeded random walks (larger ones). Every transition and
-// every reached state is checked against the properties; the first (shortest, under BFS)
+// every reached state is checked against the properties (Lean's exported invariants, see
+// properties.ts); the first (shortest, under BFS)
 // violation of each property is kept and shrunk.
 import type { Action } from "../contract/vocabulary.ts";
 import { System } from "../impl/system.ts";
 import type { SystemInit } from "../impl/system.ts";
 import { Prng } from "./prng.ts";
-import { PROPERTIES, expectation, ghosts, initialViolations, terminalViolations, transitionViolations } from "./properties.ts";
-import type { Expectation, PropertyId, Violation } from "./properties.ts";
+import type { PropertyId, PropertySet, Violation } from "./properties.ts";
 import { shrink } from "./shrinker.ts";
 import type { ShrinkResult } from "./shrinker.ts";
 
@@ -15,6 +15,8 @@ export type ExploreMode = "auto" | "exhaustive" | "random";
 
 export interface ExploreOptions {
   readonly mode: ExploreMode;
+  /** what to check on every state: built by `propertySet` from Lean's verdict export */
+  readonly properties: PropertySet;
   readonly maxStates: number;
   readonly seed: number;
   readonly walks: number;
@@ -38,16 +40,11 @@ export interface Progress {
 
 export interface PropertyVerdict {
   readonly property: PropertyId;
-  readonly expectation: Expectation;
   readonly violated: boolean;
   readonly detail: string | undefined;
   /** The schedule as found, and shrunk. */
   readonly found: readonly Action[] | undefined;
   readonly shrunk: ShrinkResult | undefined;
-  /** Violated while expected to hold: the run fails. */
-  readonly failure: boolean;
-  /** Violation expected but not found. */
-  readonly missing: boolean;
 }
 
 export interface ExploreReport {
@@ -59,6 +56,8 @@ export interface ExploreReport {
   readonly complete: boolean;
   readonly walks: number;
   readonly elapsedMs: number;
+  /** the scenario's initial state satisfies the variant's exported `init` (Lean's theorems start there) */
+  readonly initialOk: boolean;
   readonly verdicts: readonly PropertyVerdict[];
 }
 
@@ -101,7 +100,8 @@ function bfs(init: SystemInit, opts: ExploreOptions, rec: Recorder): BfsResult {
     return p.reverse();
   };
   const root = System.create(init);
-  if (!opts.raw) rec.note(initialViolations(root), () => []);
+  const props = opts.properties;
+  if (!opts.raw) rec.note(props.violations(root), () => []);
   const seen = new Set<string>([root.stateKey()]);
   let frontier: { sys: System; id: number }[] = [{ sys: root, id: 0 }];
   let transitions = 0;
@@ -111,14 +111,13 @@ function bfs(init: SystemInit, opts: ExploreOptions, rec: Recorder): BfsResult {
     const next: typeof frontier = [];
     for (const node of frontier) {
       const en = node.sys.enabled();
-      if (en.length === 0 && !opts.raw) rec.note(terminalViolations(node.sys), () => pathTo(node.id));
-      const g = ghosts(node.sys);
+      if (en.length === 0 && !opts.raw) rec.note(props.terminal(node.sys), () => pathTo(node.id));
       for (const a of en) {
         const child = node.sys.clone();
-        const res = child.apply(a);
+        child.apply(a);
         transitions++;
         if (!opts.raw) {
-          const vs = transitionViolations(g, res.outcome, child);
+          const vs = props.violations(child);
           if (vs.length > 0) {
             rec.note(vs, () => [...pathTo(node.id), a]);
             if (rec.stop) return { states: seen.size, transitions, depth, complete: false };
@@ -153,22 +152,21 @@ function randomWalks(init: SystemInit, opts: ExploreOptions, rec: Recorder): Wal
   let lastTick = Date.now();
   for (let w = 0; w < opts.walks; w++) {
     const sys = System.create(init);
-    if (w === 0 && !opts.raw) rec.note(initialViolations(sys), () => []);
+    if (w === 0 && !opts.raw) rec.note(opts.properties.violations(sys), () => []);
     const path: Action[] = [];
     for (let d = 0; d < opts.maxDepth; d++) {
       const en = sys.enabled();
       if (en.length === 0) {
-        if (!opts.raw) rec.note(terminalViolations(sys), () => [...path]);
+        if (!opts.raw) rec.note(opts.properties.terminal(sys), () => [...path]);
         break;
       }
       const a = en[rng.int(en.length)];
       if (a === undefined) break;
-      const g = opts.raw ? undefined : ghosts(sys);
-      const res = sys.apply(a);
+      sys.apply(a);
       path.push(a);
       transitions++;
-      if (g !== undefined) {
-        const vs = transitionViolations(g, res.outcome, sys);
+      if (!opts.raw) {
+        const vs = opts.properties.violations(sys);
         if (vs.length > 0) {
           rec.note(vs, () => [...path]);
           if (rec.stop) return { states: seen.size, transitions, depth };
@@ -207,14 +205,11 @@ export function explore(init: SystemInit, opts: ExploreOptions): ExploreReport {
     depth = Math.max(depth, r.depth);
     walks = opts.walks;
   }
-  const verdicts: PropertyVerdict[] = PROPERTIES.map((p) => {
+  const verdicts: PropertyVerdict[] = opts.properties.names.map((p) => {
     const f = rec.found.get(p);
-    const exp = expectation(init.variant, p);
-    const shrunk = f && !opts.raw && !opts.noShrink ? shrink(init, f.path, p) : undefined;
-    return {
-      property: p, expectation: exp, violated: f !== undefined, detail: f?.v.detail, found: f?.path, shrunk,
-      failure: f !== undefined && exp === "holds", missing: f === undefined && exp === "violated",
-    };
+    const shrunk = f && !opts.raw && !opts.noShrink ? shrink(init, f.path, p, opts.properties) : undefined;
+    return { property: p, violated: f !== undefined, detail: f?.v.detail, found: f?.path, shrunk };
   });
-  return { variant: init.variant, mode, states, transitions, maxDepth: depth, complete, walks, elapsedMs: performance.now() - t0, verdicts };
+  const initialOk = opts.properties.initialOk(System.create(init));
+  return { variant: init.variant, mode, states, transitions, maxDepth: depth, complete, walks, elapsedMs: performance.now() - t0, initialOk, verdicts };
 }
