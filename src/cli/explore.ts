@@ -24,7 +24,7 @@ import { parseArgs, parseIntArg } from "./args.ts";
 
 const HELP = `usage: npm run explore -- <scenario.yaml> [--variant V] [--json] [--max-states N]
                            [--mode auto|exhaustive|random] [--seed N] [--walks N] [--max-depth N]
-                           [--trace-out FILE] [--progress]
+                           [--trace-out FILE] [--progress] [--verdicts FILE]
 
 Explores the scenario's schedules on the deterministic scheduler and evaluates, on every state,
 the invariant Lean exports for each property of the variant (lean/rules/verdicts.json, with the
@@ -43,6 +43,7 @@ shrunk (delta debugging, confirmed by replay) and printed as numbered event list
   --walks N         number of random walks (default 2000)
   --max-depth N     steps per random walk (default: the scenario's maxSteps)
   --trace-out FILE  write the first counterexample as an NDJSON trace (scheduler "explore")
+  --verdicts FILE   Lean's verdict export (default lean/rules/verdicts.json)
   --json            machine-readable report on standard output
   --progress        progress on standard error even when it is not a terminal
 
@@ -51,7 +52,7 @@ exit codes: 0 no finding contradicts a Lean theorem (a crash Lean's witness pred
             2 usage, scenario, rules or verdict-export error`;
 
 export async function run(argv: string[]): Promise<number> {
-  const parsed = parseArgs(argv, { values: ["variant", "max-states", "mode", "seed", "walks", "max-depth", "trace-out"], flags: ["help", "json", "progress"] });
+  const parsed = parseArgs(argv, { values: ["variant", "max-states", "mode", "seed", "walks", "max-depth", "trace-out", "verdicts"], flags: ["help", "json", "progress"] });
   if (!parsed.ok) return usageError(parsed.error);
   const { args } = parsed;
   if (args.flags.has("help")) {
@@ -75,7 +76,7 @@ export async function run(argv: string[]): Promise<number> {
   const loaded = loadScenarioArg(file, vArg);
   if (loaded === undefined) return 2;
   const { scenario, variant } = loaded;
-  const leanProps = await loadLeanProperties(variant, loaded.init.bounds);
+  const leanProps = await loadLeanProperties(variant, loaded.init.bounds, args.values.get("verdicts"));
   if (!leanProps.ok) {
     console.error(`explore: ${leanProps.error}`);
     return 2;
@@ -124,8 +125,8 @@ export async function run(argv: string[]): Promise<number> {
 
 type LeanProperties = { ok: true; verdicts: VerdictsDoc; properties: PropertySet } | { ok: false; error: string };
 
-async function loadLeanProperties(variant: Variant, bounds: Bounds): Promise<LeanProperties> {
-  const verdicts = loadVerdicts();
+async function loadLeanProperties(variant: Variant, bounds: Bounds, verdictsFile: string | undefined): Promise<LeanProperties> {
+  const verdicts = loadVerdicts(verdictsFile);
   if (!verdicts.ok) return verdicts;
   const rules = await new RulesCache().doc(variant);
   if (!rules.ok) return rules;
