@@ -52,14 +52,38 @@ export function parseVerdicts(text: string, source: string): Result<VerdictsDoc>
 
 const VERDICTS_FORMAT_HINT = "format electric-race-verdicts/1, docs/contracts.md \"Verdicts\"";
 
-/** "line:col" from V8's "... at position N" (or "1" when the message has no position). */
+/** "line:col" of a JSON syntax error: V8's "at position N" when it gives one, else the end of
+ * the longest prefix that is still the start of a valid document (binary search, error path only). */
 function jsonErrorPlace(text: string, msg: string): string {
   const m = /position (\d+)/.exec(msg);
-  const pos = m ? Number(m[1]) : text.length;
+  const pos = m ? Number(m[1]) : firstBadOffset(text);
   const before = text.slice(0, pos);
   const line = before.split("\n").length;
   const col = pos - before.lastIndexOf("\n");
   return `${line}:${col}`;
+}
+
+function viablePrefix(t: string): boolean {
+  try {
+    JSON.parse(t);
+    return true;
+  } catch (e) {
+    const msg = (e as Error).message;
+    if (/end of JSON input/.test(msg)) return true;
+    const at = /position (\d+)/.exec(msg);
+    return at !== null && Number(at[1]) >= t.length;
+  }
+}
+
+function firstBadOffset(text: string): number {
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (viablePrefix(text.slice(0, mid))) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 function crossCheck(d: VerdictsDoc): string | undefined {
