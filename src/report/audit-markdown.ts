@@ -2,6 +2,8 @@
 // Lean statement, the exported rules that cite it, the code that performs those rules' actions,
 // and the committed traces that exercise them. Pure: data in, Markdown out.
 import type { AuditData, TheoremEntry } from "./collect.ts";
+import { boundsText } from "../contract/verdicts/query.ts";
+import { verdictTable } from "./verdict-table.ts";
 
 const MAX_SITES = 3;
 
@@ -22,6 +24,8 @@ function theoremSection(data: AuditData, e: TheoremEntry): string[] {
   const t = e.theorem;
   const out = [`### \`${t.name}\``, "", `*${t.variant}* — ${t.claim}`, ""];
   out.push(`- proof: **${e.status}** (module \`${t.module}\`)`);
+  const vs = data.verdicts.theorems.filter((v) => v.name === t.name);
+  out.push(`- verdicts (lean/rules/verdicts.json): ${vs.length === 0 ? "none (not in the export)" : vs.map((v) => `${v.kind}${v.bounds ? ` at ${boundsText(v.bounds)}` : ""}${v.variant ? ` ${v.variant}` : ""}${v.property ? ` \`${v.property}\`` : ""}${v.assumptions.length > 0 ? ` (assuming ${v.assumptions.join("; ")})` : ""}`).join("; ")}`);
   out.push(`- denied axioms: ${e.denied.length === 0 ? "none" : e.denied.map((a) => `\`${a}\``).join(", ")}`);
   if (e.axioms.length > 0) {
     const what = data.audit === "deny-list" ? "constants without a body at the bundled engine's import level (library theorems, imported lemmas) or axioms" : "axioms";
@@ -49,6 +53,12 @@ export function renderAudit(data: AuditData): string {
     `- proofs: ${data.proofOk ? "all checked" : "**NOT all checked**"} (engine ${data.engine}; axiom audit: ${data.audit})`,
     `- variants exported: ${data.variants.join(", ") || "none"}`,
     `- committed traces: ${data.traces.length}, passing the checker: ${data.traces.filter((t) => t.ok).length}`,
+    "",
+    "## Verdicts",
+    "",
+    "From Lean's verdict export `lean/rules/verdicts.json` (the same table as README.md):",
+    "",
+    verdictTable(data.verdicts),
     "",
     "## Headline theorems",
     "",

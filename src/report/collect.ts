@@ -11,6 +11,11 @@ import { loadHeadline, type HeadlineTheorem } from "../prover/headline.ts";
 import { loadPackage, moduleFile } from "../prover/lake-package.ts";
 import type { ProofReport } from "../contract/proof-report.ts";
 import type { RulesDoc } from "../contract/rules/types.ts";
+import type { VerdictsDoc } from "../contract/verdicts/types.ts";
+import { loadVerdicts } from "../contract/verdicts/load.ts";
+
+/** Lean's verdict export sits beside the rules but is not a rules document. */
+const VERDICTS_FILE = "verdicts.json";
 
 export class ReportInputError extends Error {
   override name = "ReportInputError";
@@ -62,6 +67,8 @@ export interface AuditData {
   code: Map<string, CodeSite[]>;
   traces: TraceRef[];
   variants: string[];
+  /** Lean's verdict export: every verdict the report shows is worded from it */
+  verdicts: VerdictsDoc;
 }
 
 /** The declaration of `name` in its module: docstring and statement up to `:=`. */
@@ -123,7 +130,9 @@ export async function collectAudit(projectRoot: string): Promise<AuditData> {
   const headline = await loadHeadline(lean, new Set(pkg.modules.map((m) => m.name)));
 
   const rulesDir = join(lean, "rules");
-  const variantFiles = existsSync(rulesDir) ? (await readdir(rulesDir)).filter((f) => f.endsWith(".json") && !f.endsWith(".table.json")).sort() : [];
+  const variantFiles = existsSync(rulesDir) ? (await readdir(rulesDir)).filter((f) => f.endsWith(".json") && !f.endsWith(".table.json") && f !== VERDICTS_FILE).sort() : [];
+  const verdicts = loadVerdicts(join(rulesDir, VERDICTS_FILE));
+  if (!verdicts.ok) throw new ReportInputError(verdicts.error);
   const rules: RulesDoc[] = [];
   for (const f of variantFiles) rules.push(JSON.parse(await readFile(join(rulesDir, f), "utf8")) as RulesDoc);
 
@@ -168,5 +177,6 @@ export async function collectAudit(projectRoot: string): Promise<AuditData> {
     code,
     traces,
     variants: rules.map((r) => r.variant),
+    verdicts: verdicts.value,
   };
 }
