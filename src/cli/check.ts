@@ -6,7 +6,9 @@ import { RulesCache, defaultRulesDir } from "../checker/rules.ts";
 import { defaultSchemaPath, loadTraceSchema } from "../contract/trace/schema.ts";
 import type { TraceResult } from "../checker/check.ts";
 import { Coverage } from "../checker/coverage.ts";
-import { formatCoverage, formatResult, resultJson, summaryLine } from "../checker/report.ts";
+import { formatCoverage, formatResult, resultJson, summaryLine, type NeverExercisedNote } from "../checker/report.ts";
+import { loadVerdicts } from "../contract/verdicts/load.ts";
+import { shortName, witnessesFiring } from "../contract/verdicts/query.ts";
 import { checkItfFile, checkItfText } from "../itf/check.ts";
 import { readTrace } from "../contract/trace/read.ts";
 import { toItf } from "../itf/export.ts";
@@ -158,8 +160,23 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(JSON.stringify({ traces: results.map(resultJson), coverage: a.coverage ? summaries : undefined, passed: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length }, null, 2) + "\n");
     console.error(summaryLine(results));
   } else {
-    if (a.coverage && summaries.length) console.log(formatCoverage(summaries));
+    if (a.coverage && summaries.length) console.log(formatCoverage(summaries, leanNotes(a.rulesDir)));
     console.log(summaryLine(results));
   }
   return results.every((r) => r.ok) ? 0 : 1;
+}
+
+/** Coverage notes worded from Lean's verdict export beside the rules: which never-exercised rule
+ * a Lean witness fires. Without an export (e.g. a toy rules directory) the notes say so once. */
+function leanNotes(rulesDir: string): NeverExercisedNote {
+  const file = path.join(rulesDir, "verdicts.json");
+  const doc = loadVerdicts(file);
+  if (!doc.ok) {
+    let said = false;
+    return () => (said ? undefined : ((said = true), `no Lean verdicts for these notes (${doc.error})`));
+  }
+  return (variant, rule) => {
+    const ws = witnessesFiring(doc.value, variant, rule);
+    return ws.length > 0 ? `reachable: Lean's witness ${ws.map(shortName).join(", ")} takes it` : `no Lean witness for ${variant} takes it`;
+  };
 }

@@ -59,3 +59,18 @@ describe("what Lean says", () => {
     expect(covers(fixB, { bounds: b1, initialOk: true, actions: [] }).covers).toBe(false);
   });
 });
+
+describe("coverage notes from the export", () => {
+  it("names the witnesses whose schedule takes an action, per variant", async () => {
+    const { witnessesFiring } = await import("../../src/contract/verdicts/query.ts");
+    expect(witnessesFiring(doc, "PreFix", "SlcCrash").map((t) => t.name)).toContain("ElectricRace.preFix_crash_reachable");
+    expect(witnessesFiring(doc, "FixC", "SlcCrash")).toEqual([]);
+    expect(witnessesFiring(doc, "FixB", "SlcFail").map((t) => t.name)).toContain("ElectricRace.fixB_window_after_fault");
+  });
+  it("check prints them under 'never exercised'", async () => {
+    const { execa } = await import("execa");
+    const r = await execa("npx", ["tsx", "src/cli/main.ts", "check", "traces/race-recipe.FixC.ndjson", "traces/race-recipe.PreFix.ndjson"], { reject: false });
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/coverage FixC:[\s\S]*never exercised: [^\n]*SlcCrash[\s\S]*\n {4}SlcCrash: no Lean witness for FixC takes it/);
+  }, 60_000);
+});

@@ -55,3 +55,9 @@ export function covers(t: TheoremVerdict, run: RunFacts): Coverage {
 
 /** The theorem's name without the project namespace, for tables and messages. */
 export const shortName = (t: TheoremVerdict): string => t.name.replace(/^ElectricRace\./, "");
+
+/** Lean's witnesses for a variant whose schedule takes this action (a rule no trace fired that a
+ * witness fires is a reachable behaviour the traces miss). */
+export function witnessesFiring(doc: VerdictsDoc, variant: string, action: string): TheoremVerdict[] {
+  return doc.theorems.filter((t) => t.kind === "witness" && t.variant === variant && (t.schedule ?? []).some((s) => s.action === action));
+}
