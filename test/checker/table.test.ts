@@ -92,7 +92,7 @@ describe("interpreter vs transition table", () => {
 });
 
 describe("rules export is current", () => {
-  const files = readdirSync(leanRules).filter((f) => f.endsWith(".json") && !f.endsWith(".table.json") && f !== "verdicts.json") // the verdict export is not a rules file;
+  const files = readdirSync(leanRules).filter((f) => f.endsWith(".json") && !f.endsWith(".table.json") && f !== "verdicts.json"); // the verdict export is not a rules file
   it("Lean exported one rules file per variant", () => {
     expect([...files].sort()).toEqual(VARIANTS.map((v) => `${v}.json`).sort());
   });
