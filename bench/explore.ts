@@ -12,6 +12,9 @@ import type { Variant } from "../src/contract/vocabulary.ts";
 import { explore } from "../src/sched/explorer.ts";
 import type { ExploreOptions, ExploreReport } from "../src/sched/explorer.ts";
 import { shrink } from "../src/sched/shrinker.ts";
+import { loadVerdicts } from "../src/contract/verdicts/load.ts";
+import { leanPropertiesFor } from "../src/sched/lean-properties.ts";
+import type { PropertySet } from "../src/sched/properties.ts";
 import { existsSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
@@ -48,9 +51,18 @@ function measure(f: () => ExploreReport): { ms: number; r: ExploreReport } {
   return { ms, r: runs[0]?.r ?? f() };
 }
 
-const base: ExploreOptions = { mode: "exhaustive", maxStates: 1_000_000, seed: 1, walks: 1, maxDepth: 200, noShrink: true };
+// The explorer's properties come from Lean's verdict export (as in `npm run explore`).
+const verdicts = loadVerdicts();
+if (!verdicts.ok) throw new Error(verdicts.error);
+function propsFor(i: SystemInit): PropertySet {
+  const p = leanPropertiesFor(i, verdicts.ok ? verdicts.value : (undefined as never));
+  if (!p.ok) throw new Error(p.error);
+  return p.value;
+}
 const big = init("two-shapes-env", "FixA");
 const recipe = init("race-recipe", "PreFix");
+const base: ExploreOptions = { mode: "exhaustive", maxStates: 1_000_000, seed: 1, walks: 1, maxDepth: 200, noShrink: true, properties: propsFor(big) };
+const recipeBase: ExploreOptions = { ...base, properties: propsFor(recipe) };
 const bigStates = quick ? 10_000 : 50_000;
 
 // Baseline: raw steps/s of the scheduler on the larger scenario.
@@ -72,12 +84,13 @@ rows.push([`exhaustive BFS, two-shapes-env FixA, first ${bigStates} states`, `${
 for (const v of ["PreFix", "FixA", "FixA2", "FixB", "FixC"] as const) {
   const iv = init("race-recipe", v);
   // small: time 20 complete explorations per sample
-  const m20 = measure(() => { let r = explore(iv, base); for (let i = 1; i < 20; i++) r = explore(iv, base); return r; });
+  const ivBase: ExploreOptions = { ...base, properties: propsFor(iv) };
+  const m20 = measure(() => { let r = explore(iv, ivBase); for (let i = 1; i < 20; i++) r = explore(iv, ivBase); return r; });
   const m = { ms: m20.ms / 20, r: m20.r };
   rows.push([`exhaustive BFS, race-recipe ${v} (complete: ${m.r.states} states)`, `${fmt(m.ms)} ms, ${fmt(rate(m.r.states, m.ms))} states/s`, (rate(m.r.transitions, m.ms) / rawRate).toFixed(2)]);
 }
 
-const ttb20 = measure(() => { let r = explore(recipe, { ...base, stopOn: "noSendNilCrash" }); for (let i = 1; i < 20; i++) r = explore(recipe, { ...base, stopOn: "noSendNilCrash" }); return r; });
+const ttb20 = measure(() => { let r = explore(recipe, { ...recipeBase, stopOn: "nilCrash" }); for (let i = 1; i < 20; i++) r = explore(recipe, { ...recipeBase, stopOn: "nilCrash" }); return r; });
 const ttb = { ms: ttb20.ms / 20, r: ttb20.r };
 const rawStepMs = 1000 / rawRate;
 rows.push([`time to the PreFix crash, BFS (${ttb.r.transitions} transitions)`, `${fmt(ttb.ms)} ms`, `${fmt(ttb.ms / rawStepMs)} raw steps`]);
@@ -87,20 +100,20 @@ let steps = 0;
 let longest: readonly import("../src/contract/vocabulary.ts").Action[] = [];
 const tr = performance.now();
 for (let seed = 1; seed <= SEEDS; seed++) {
-  const r = explore(recipe, { ...base, mode: "random", walks: 100_000, stopOn: "noSendNilCrash", seed });
+  const r = explore(recipe, { ...recipeBase, mode: "random", walks: 100_000, stopOn: "nilCrash", seed });
   steps += r.transitions;
-  const f = r.verdicts.find((v) => v.property === "noSendNilCrash")?.found ?? [];
+  const f = r.verdicts.find((v) => v.property === "nilCrash")?.found ?? [];
   if (f.length > longest.length) longest = f;
 }
 const perSeedMs = (performance.now() - tr) / SEEDS;
 rows.push([`time to the PreFix crash, random walks (mean of ${SEEDS} seeds: ${fmt(steps / SEEDS)} steps)`, `${fmt(perSeedMs)} ms`, `${fmt(perSeedMs / rawStepMs)} raw steps`]);
 
-const found = explore(recipe, { ...base, stopOn: "noSendNilCrash" }).verdicts.find((v) => v.property === "noSendNilCrash")?.found ?? [];
+const found = explore(recipe, { ...recipeBase, stopOn: "nilCrash" }).verdicts.find((v) => v.property === "nilCrash")?.found ?? [];
 const randomFound = longest;
-const sh = shrink(recipe, randomFound, "noSendNilCrash");
+const sh = shrink(recipe, randomFound, "nilCrash", recipeBase.properties);
 const shMs = median(Array.from({ length: REPS }, () => {
   const t0 = performance.now();
-  for (let i = 0; i < 10; i++) shrink(recipe, randomFound, "noSendNilCrash");
+  for (let i = 0; i < 10; i++) shrink(recipe, randomFound, "nilCrash", recipeBase.properties);
   return (performance.now() - t0) / 10;
 }));
 rows.push([`shrink the longest random counterexample (${sh.from} → ${sh.actions.length} steps, ${sh.replays} replays)`, `${fmt(shMs)} ms`, `${fmt(shMs / rawStepMs)} raw steps`]);

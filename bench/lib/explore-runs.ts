@@ -11,6 +11,8 @@ import type { RulesDoc } from "../../src/contract/rules/types.ts";
 import { exploreRules, initialVector } from "../../src/checker/explore-rules.ts";
 import { scenarioStart } from "../../src/sched/rules-scenario.ts";
 import { stringKeyBfs } from "./string-key-bfs.ts";
+import { loadVerdicts } from "../../src/contract/verdicts/load.ts";
+import { leanPropertiesFor } from "../../src/sched/lean-properties.ts";
 
 export type ChildKind = "impl" | "rules" | "strings";
 
@@ -46,7 +48,11 @@ export function runChild(spec: ChildSpec, rulesDir: string): ChildResult {
   const startRssBytes = process.memoryUsage().rss;
   const t0 = performance.now();
   if (spec.kind === "impl") {
-    const r = explore(init, { mode: "exhaustive", maxStates: spec.maxStates, seed: 1, walks: 0, maxDepth: 1000, noShrink: true });
+    const verdicts = loadVerdicts();
+    if (!verdicts.ok) throw new Error(verdicts.error);
+    const props = leanPropertiesFor(init, verdicts.value);
+    if (!props.ok) throw new Error(props.error);
+    const r = explore(init, { mode: "exhaustive", properties: props.value, maxStates: spec.maxStates, seed: 1, walks: 0, maxDepth: 1000, noShrink: true });
     return { states: r.states, transitions: r.transitions, depth: r.maxDepth, complete: r.complete, seconds: r.elapsedMs / 1000, storeBytes: r.memory.storeBytes, peakRssBytes: r.memory.peakRssBytes, startRssBytes };
   }
   if (spec.kind === "strings") {

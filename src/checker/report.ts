@@ -48,12 +48,19 @@ export function formatResult(r: TraceResult): string {
   return w ? `${head}\n${w}` : head;
 }
 
-export function formatCoverage(cs: CoverageSummary[]): string {
+/** Words for a rule no trace exercised, from Lean's verdict export (or why there are none). */
+export type NeverExercisedNote = (variant: string, rule: string) => string | undefined;
+
+export function formatCoverage(cs: CoverageSummary[], note?: NeverExercisedNote): string {
   const out: string[] = [];
   for (const c of cs) {
     out.push(`coverage ${c.variant}: ${c.traces} trace(s), ${c.events} events; rules ${c.rulesExercised}/${c.rulesTotal}; guard conjuncts ${c.guardsExercised.length}/${c.guardsExercised.length + c.guardsNotExercised.length}; distinct states ${c.distinctStates}${c.distinctStatesSaturated ? "+ (saturated)" : ""}`);
     out.push(`  fired: ${c.fired.map((f) => `${f.rule} x${f.count}${f.perHandle ? ` [${Object.entries(f.perHandle).map(([h, n]) => `${h}:${n}`).join(" ")}]` : ""}`).join(", ") || "(none)"}`);
     out.push(`  never exercised: ${c.neverExercised.join(", ") || "(none)"}`);
+    if (note) for (const r of c.neverExercised) {
+      const n = note(c.variant, r);
+      if (n !== undefined) out.push(`    ${r}: ${n}`);
+    }
   }
   return out.join("\n");
 }

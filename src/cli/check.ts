@@ -6,7 +6,9 @@ import { RulesCache, defaultRulesDir } from "../checker/rules.ts";
 import { defaultSchemaPath, loadTraceSchema } from "../contract/trace/schema.ts";
 import type { TraceResult } from "../checker/check.ts";
 import { Coverage } from "../checker/coverage.ts";
-import { formatCoverage, formatResult, resultJson, summaryLine } from "../checker/report.ts";
+import { formatCoverage, formatResult, resultJson, summaryLine, type NeverExercisedNote } from "../checker/report.ts";
+import { loadVerdicts } from "../contract/verdicts/load.ts";
+import { shortName, witnessesFiring } from "../contract/verdicts/query.ts";
 import { checkItfFile, checkItfText } from "../itf/check.ts";
 import { traceRecords } from "../contract/trace/read.ts";
 import type { TraceEvent, TraceHeader } from "../contract/trace/types.ts";
@@ -218,7 +220,7 @@ export async function run(argv: string[]): Promise<number> {
       { ok: code === 0, exitCode: code, unit: "traces", passed, failed: results.length - passed })));
     console.error(summaryLine(results));
   } else {
-    if (a.coverage && summaries.length) console.log(escapeControls(formatCoverage(summaries)));
+    if (a.coverage && summaries.length) console.log(escapeControls(formatCoverage(summaries, leanNotes(a.rulesDir))));
     console.log(summaryLine(results));
   }
   return code;
@@ -280,4 +282,19 @@ async function exportItf(file: string, out: string, checked: TraceResult, export
   }
   if (!quiet) console.log(`wrote ${out}`);
   return 0;
+}
+
+/** Coverage notes worded from Lean's verdict export beside the rules: which never-exercised rule
+ * a Lean witness fires. Without an export (e.g. a toy rules directory) the notes say so once. */
+function leanNotes(rulesDir: string): NeverExercisedNote {
+  const file = path.join(rulesDir, "verdicts.json");
+  const doc = loadVerdicts(file);
+  if (!doc.ok) {
+    let said = false;
+    return () => (said ? undefined : ((said = true), `no Lean verdicts for these notes (${doc.error})`));
+  }
+  return (variant, rule) => {
+    const ws = witnessesFiring(doc.value, variant, rule);
+    return ws.length > 0 ? `reachable: Lean's witness ${ws.map(shortName).join(", ")} takes it` : `no Lean witness for ${variant} takes it`;
+  };
 }

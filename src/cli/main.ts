@@ -10,6 +10,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Runner> }>
   simulate: { summary: "run a scenario on the deterministic scheduler and write a trace", load: async () => (await import("./simulate.ts")).run },
   explore: { summary: "explore a scenario's schedules and report which properties hold", load: async () => (await import("./explore.ts")).run },
   check: { summary: "check traces against the rules exported from Lean", load: async () => (await import("./check.ts")).run },
+  verdicts: { summary: "what Lean's verdict export says; the README's verdict table", load: async () => (await import("./verdicts.ts")).run },
   report: { summary: "write the audit report (theorem, rule, code, trace)", load: async () => (await import("./report.ts")).run },
 };
 

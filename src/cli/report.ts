@@ -6,6 +6,7 @@ import { PackageError } from "../prover/lake-package.ts";
 import { ReportInputError } from "../report/collect.ts";
 import { collectSite } from "../report/site/collect-site.ts";
 import { explorerSection } from "../report/site/explorer-section.ts";
+import { loadVerdicts } from "../contract/verdicts/load.ts";
 import { renderSite, SiteModelError } from "../report/site/render.ts";
 import { summaryMarkdown } from "../report/site/summary-md.ts";
 import { writeSite } from "../report/site/write.ts";
@@ -49,8 +50,13 @@ export async function run(argv: string[]): Promise<number> {
   const verdicts = parsed.args.values.get("verdicts");
   try {
     const recipe = join(PROJECT_ROOT, "traces", "scenarios", "race-recipe.yaml");
+    const leanVerdicts = loadVerdicts(verdicts !== undefined ? resolve(verdicts) : undefined);
+    if (!leanVerdicts.ok) {
+      console.error(`report: ${leanVerdicts.error}`);
+      return 2;
+    }
     const { model, problems } = await collectSite(PROJECT_ROOT, {
-      sections: [explorerSection(recipe, "traces/scenarios/race-recipe.yaml")],
+      sections: [explorerSection(recipe, "traces/scenarios/race-recipe.yaml", leanVerdicts.value)],
       ...(verdicts !== undefined ? { verdictsFile: resolve(verdicts) } : {}),
     });
     const files = renderSite(model, { repo: `${relative(outDir, PROJECT_ROOT) || "."}/` });

@@ -14,6 +14,11 @@ import { isVariantRulesFile } from "../prover/rules-export.ts";
 import { loadPackage, moduleFile } from "../prover/lake-package.ts";
 import type { ProofReport } from "../contract/proof-report.ts";
 import type { RulesDoc } from "../contract/rules/types.ts";
+import type { VerdictsDoc } from "../contract/verdicts/types.ts";
+import { loadVerdicts } from "../contract/verdicts/load.ts";
+
+/** Lean's verdict export sits beside the rules but is not a rules document. */
+const VERDICTS_FILE = "verdicts.json";
 
 export class ReportInputError extends Error {
   override name = "ReportInputError";
@@ -68,6 +73,8 @@ export interface AuditData {
   code: Map<string, CodeSite[]>;
   traces: TraceRef[];
   variants: string[];
+  /** Lean's verdict export: every verdict the report shows is worded from it */
+  verdicts: VerdictsDoc;
 }
 
 /** The declaration of `name` in its module: docstring and statement up to `:=`. */
@@ -130,6 +137,8 @@ export async function collectAudit(projectRoot: string): Promise<AuditData> {
 
   const rulesDir = join(lean, "rules");
   const variantFiles = existsSync(rulesDir) ? (await readdir(rulesDir)).filter(isVariantRulesFile).sort() : [];
+  const verdicts = loadVerdicts(join(rulesDir, VERDICTS_FILE));
+  if (!verdicts.ok) throw new ReportInputError(verdicts.error);
   const rules: RulesDoc[] = [];
   for (const f of variantFiles) {
     // lean/rules/ also holds other Lean exports (verdicts.json): only rules documents count here
@@ -181,5 +190,6 @@ export async function collectAudit(projectRoot: string): Promise<AuditData> {
     code,
     traces,
     variants: rules.map((r) => r.variant),
+    verdicts: verdicts.value,
   };
 }

@@ -1,15 +1,14 @@
 // The explorer: breadth-first enumeration of every scheduling choice with state-hash
 // deduplication (small scenarios), or seeded random walks (larger ones). Every transition and
-// every reached state is checked against the properties; the first (shortest, under BFS)
-// violation of each property is kept and shrunk. States are stored packed (state-codec.ts) in a
-// StateStore (src/util/state-store.ts): a few words each, and no System is kept beyond the one
-// being expanded, so millions of states fit in memory.
+// every reached state is checked against the properties (Lean's exported invariants, see
+// properties.ts); the first (shortest, under BFS) violation of each property is kept and shrunk.
+// States are stored packed (state-codec.ts) in a StateStore (src/util/state-store.ts): a few
+// words each, and no System is kept beyond the one being expanded, so millions of states fit.
 import type { Action } from "../contract/vocabulary.ts";
 import { System } from "../impl/system.ts";
 import type { SystemInit } from "../impl/system.ts";
 import { Prng } from "./prng.ts";
-import { PROPERTIES, expectation, ghosts, initialViolations, terminalViolations, transitionViolations } from "./properties.ts";
-import type { Expectation, PropertyId, Violation } from "./properties.ts";
+import type { PropertyId, PropertySet, Violation } from "./properties.ts";
 import { shrink } from "./shrinker.ts";
 import type { ShrinkResult } from "./shrinker.ts";
 import { makeCodec } from "./state-codec.ts";
@@ -19,6 +18,8 @@ export type ExploreMode = "auto" | "exhaustive" | "random";
 
 export interface ExploreOptions {
   readonly mode: ExploreMode;
+  /** what to check on every state: built by `propertySet` from Lean's verdict export */
+  readonly properties: PropertySet;
   readonly maxStates: number;
   readonly seed: number;
   readonly walks: number;
@@ -47,16 +48,11 @@ export interface Progress {
 
 export interface PropertyVerdict {
   readonly property: PropertyId;
-  readonly expectation: Expectation;
   readonly violated: boolean;
   readonly detail: string | undefined;
   /** The schedule as found, and shrunk. */
   readonly found: readonly Action[] | undefined;
   readonly shrunk: ShrinkResult | undefined;
-  /** Violated while expected to hold: the run fails. */
-  readonly failure: boolean;
-  /** Violation expected but not found. */
-  readonly missing: boolean;
 }
 
 export interface ExploreReport {
@@ -73,6 +69,8 @@ export interface ExploreReport {
   /** Bytes held by the exhaustive search's state store (0 for random walks alone), and the
    * process's peak resident memory so far (it includes everything else the process did). */
   readonly memory: { readonly storeBytes: number; readonly peakRssBytes: number };
+  /** the scenario's initial state satisfies the variant's exported `init` (Lean's theorems start there) */
+  readonly initialOk: boolean;
   readonly verdicts: readonly PropertyVerdict[];
 }
 
@@ -120,7 +118,8 @@ function bfs(init: SystemInit, opts: ExploreOptions, rec: Recorder): BfsResult {
     }
     return p;
   };
-  if (!opts.raw) rec.note(initialViolations(root), 0, () => []);
+  const props = opts.properties;
+  if (!opts.raw) rec.note(props.violations(root), 0, () => []);
   store.insert(codec.encode(root), 0, -1, 0);
   let transitions = 0;
   let depth = 0;
@@ -135,15 +134,14 @@ function bfs(init: SystemInit, opts: ExploreOptions, rec: Recorder): BfsResult {
     }
     const sys = id === 0 ? root : codec.decode(store.buffer(), id * W);
     const en = sys.enabled();
-    if (en.length === 0 && !opts.raw) rec.note(terminalViolations(sys), depth, () => pathTo(id));
-    const g = ghosts(sys);
+    if (en.length === 0 && !opts.raw) rec.note(props.terminal(sys), depth, () => pathTo(id));
     for (let i = 0; i < en.length; i++) {
       const a = en[i]!;
       const child = sys.clone();
-      const res = child.apply(a);
+      child.apply(a);
       transitions++;
       if (!opts.raw) {
-        const vs = transitionViolations(g, res.outcome, child);
+        const vs = props.violations(child);
         if (vs.length > 0) {
           rec.note(vs, depth + 1, () => [...pathTo(id), a]);
           if (rec.stop) return result(false);
@@ -171,22 +169,21 @@ function randomWalks(init: SystemInit, opts: ExploreOptions, rec: Recorder): Wal
   const t0 = performance.now();
   for (let w = 0; w < opts.walks; w++) {
     const sys = System.create(init);
-    if (w === 0 && !opts.raw) rec.note(initialViolations(sys), 0, () => []);
+    if (w === 0 && !opts.raw) rec.note(opts.properties.violations(sys), 0, () => []);
     const path: Action[] = [];
     for (let d = 0; d < opts.maxDepth; d++) {
       const en = sys.enabled();
       if (en.length === 0) {
-        if (!opts.raw) rec.note(terminalViolations(sys), path.length, () => [...path]);
+        if (!opts.raw) rec.note(opts.properties.terminal(sys), path.length, () => [...path]);
         break;
       }
       const a = en[rng.int(en.length)];
       if (a === undefined) break;
-      const g = opts.raw ? undefined : ghosts(sys);
-      const res = sys.apply(a);
+      sys.apply(a);
       path.push(a);
       transitions++;
-      if (g !== undefined) {
-        const vs = transitionViolations(g, res.outcome, sys);
+      if (!opts.raw) {
+        const vs = opts.properties.violations(sys);
         if (vs.length > 0) {
           rec.note(vs, path.length, () => [...path]);
           if (rec.stop) return { states: seen.size, transitions, depth };
@@ -226,20 +223,17 @@ export function explore(init: SystemInit, opts: ExploreOptions): ExploreReport {
     depth = Math.max(depth, r.depth);
     walks = opts.walks;
   }
-  const verdicts: PropertyVerdict[] = PROPERTIES.map((p) => {
+  const verdicts: PropertyVerdict[] = opts.properties.names.map((p) => {
     const f = rec.found.get(p);
-    const exp = expectation(init.variant, p);
-    const shrunk = f && !opts.raw && !opts.noShrink ? shrink(init, f.path, p) : undefined;
-    return {
-      property: p, expectation: exp, violated: f !== undefined, detail: f?.v.detail, found: f?.path, shrunk,
-      failure: f !== undefined && exp === "holds", missing: f === undefined && exp === "violated",
-    };
+    const shrunk = f && !opts.raw && !opts.noShrink ? shrink(init, f.path, p, opts.properties) : undefined;
+    return { property: p, violated: f !== undefined, detail: f?.v.detail, found: f?.path, shrunk };
   });
   const elapsedMs = performance.now() - t0;
   return {
     variant: init.variant, mode, states, transitions, maxDepth: depth, complete, walks, elapsedMs,
     statesPerSecond: elapsedMs > 0 ? states / (elapsedMs / 1000) : 0,
     memory: { storeBytes, peakRssBytes: process.resourceUsage().maxRSS * 1024 },
+    initialOk: opts.properties.initialOk(System.create(init)),
     verdicts,
   };
 }

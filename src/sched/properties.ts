@@ -1,101 +1,88 @@
-// The properties the explorer checks on every explored state and transition, and what each
-// variant is expected to do about them (electric.md "Safety invariants").
-import type { Outcome, Variant } from "../contract/vocabulary.ts";
-import { range } from "../contract/vocabulary.ts";
+// The properties the explorer checks, taken from Lean's verdict export: each state property is
+// the invariant expression Lean exports for the variant, compiled by the checker's interpreter
+// and evaluated on the implementation's state projected to contract cells (the same cells traces
+// carry). This module holds no verdict: what a violation means is `judge.ts`'s, from the export.
+import { compileModel, failedInit, type CompiledGuard } from "../checker/interp.ts";
+import type { RulesDoc, Scalar } from "../contract/rules/types.ts";
+import type { Result } from "../contract/result.ts";
+import { err, ok } from "../contract/result.ts";
+import type { Bounds, Variant } from "../contract/vocabulary.ts";
+import type { VerdictsDoc } from "../contract/verdicts/types.ts";
 import type { System } from "../impl/system.ts";
-import { isLive } from "../impl/consumer.ts";
+import type { Expr } from "../contract/rules/types.ts";
 
-export const PROPERTIES = ["noSendNilCrash", "noRaceWindow", "noOrphanConsumer", "noQuiescenceLeak", "noDeadlock"] as const;
-export type PropertyId = (typeof PROPERTIES)[number];
+/** The one property that is not a state predicate but the explorer can still see: a state with
+ * nothing enabled that is neither quiescent nor held only by the consumer bound. */
+export const DEADLOCK = "deadlock";
 
-export const DESCRIPTIONS: Record<PropertyId, string> = {
-  noSendNilCrash: "the SLC never crashes by sending to a nil pid (I1)",
-  noRaceWindow: "no state has router[h] while status[h] is not present (the window, I2)",
-  noOrphanConsumer: "no live consumer gets an event for a removed shape, no cleaned storage is re-created, no live consumer of a removed shape at quiescence (I3/§5b)",
-  noQuiescenceLeak: "at quiescence, router/storage/registry entries exist only for present shapes (I4)",
-  noDeadlock: "every state without enabled steps is quiescent (or blocked only by the consumer bound C)",
-};
-
-/** holds: the variant must satisfy it (a violation is a failure); violated: a witness is
- * expected (finding it is "as expected"); report: an open question, reported either way. */
-export type Expectation = "holds" | "violated" | "report";
-
-export function expectation(v: Variant, p: PropertyId): Expectation {
-  switch (p) {
-    case "noSendNilCrash": return v === "PreFix" ? "violated" : "holds";
-    case "noRaceWindow": return v === "FixB" ? "holds" : "violated";
-    case "noOrphanConsumer": return "report";
-    case "noQuiescenceLeak": return "report";
-    case "noDeadlock": return "holds";
-  }
-}
+export type PropertyId = string;
 
 export interface Violation {
   readonly property: PropertyId;
   readonly detail: string;
 }
 
-/** Ghost observations whose change across a step matters (kept outside the state hash). */
-export interface Ghosts {
-  readonly orphanDelivery: boolean;
-  readonly recreations: number;
+export interface PropertySet {
+  /** every property the explorer reports, in the export's order */
+  readonly names: readonly PropertyId[];
+  readonly description: (p: PropertyId) => string;
+  /** state properties whose invariant is false in this state */
+  readonly violations: (sys: System) => Violation[];
+  /** the deadlock check, on a state with nothing enabled */
+  readonly terminal: (sys: System) => Violation[];
+  /** does the state satisfy the variant's exported `init` conjuncts? */
+  readonly initialOk: (sys: System) => boolean;
 }
 
-export function ghosts(sys: System): Ghosts {
-  return { orphanDelivery: sys.orphanDelivery, recreations: sys.storage.recreations };
+interface Compiled {
+  readonly guard: CompiledGuard;
+  /** cell names the expression reads, to show their values in a violation */
+  readonly cells: readonly string[];
 }
 
-const statusName = (sys: System, h: number): string => {
-  const f = sys.status.fetchShapeByHandle(h);
-  return f === "ok" ? "present" : f === "removing" ? "tombstoned" : "absent";
-};
-
-function windowViolations(sys: System): Violation[] {
-  for (const h of range(sys.bounds.H)) {
-    if (sys.slc.router.has(h) && sys.status.fetchShapeByHandle(h) !== "ok") {
-      return [{ property: "noRaceWindow", detail: `router[${h}] is set while status[${h}] = ${statusName(sys, h)}` }];
+/** Build the property set for one variant and bounds from the rules (for the cell layout and
+ * `init`) and the verdict export (for the invariants). Errors name the property. */
+export function propertySet(rules: RulesDoc, verdicts: VerdictsDoc, variant: Variant, bounds: Bounds): Result<PropertySet> {
+  const inv = verdicts.invariants[variant];
+  if (inv === undefined) return err(`the verdict export has no invariants for ${variant}`);
+  const stateProps = verdicts.properties.filter((p) => inv[p.name] !== undefined);
+  const doc: RulesDoc = { ...rules, actions: [], invariants: stateProps.map((p) => ({ name: p.name, expr: inv[p.name]!, theorems: [] })) };
+  const model = compileModel(doc, bounds);
+  if (!model.ok) return err(`invariant of the verdict export (${variant}): ${model.error}`);
+  const { layout } = model.value;
+  const compiled: Compiled[] = model.value.invariants.map((g) => ({ guard: g, cells: cellsOf(inv[g.name]!) }));
+  const toState = (sys: System): Scalar[] => {
+    const cells = sys.project();
+    const s = new Array<Scalar>(layout.size);
+    for (let i = 0; i < layout.size; i++) {
+      const v = cells.get(layout.keys[i]!);
+      s[i] = v === undefined ? layout.owner[i]!.default : v;
     }
-  }
-  return [];
+    return s;
+  };
+  const show = (s: readonly Scalar[], names: readonly string[]): string =>
+    layout.keys.map((k, i) => [k, s[i]] as const).filter(([k]) => names.includes(k.replace(/\[.*$/, ""))).map(([k, v]) => `${k}=${String(v)}`).join(" ");
+  const hasDeadlock = verdicts.properties.some((p) => p.name === DEADLOCK);
+  const descriptions = new Map(verdicts.properties.map((p) => [p.name, p.description]));
+  return ok({
+    names: [...stateProps.map((p) => p.name), ...(hasDeadlock ? [DEADLOCK] : [])],
+    description: (p) => descriptions.get(p) ?? p,
+    violations: (sys) => {
+      const s = toState(sys);
+      const out: Violation[] = [];
+      for (const c of compiled) if (c.guard.fn(s, []) !== true) out.push({ property: c.guard.name, detail: show(s, c.cells) });
+      return out;
+    },
+    terminal: (sys) => (!hasDeadlock || sys.quiescent() || sys.boundLimited() ? [] : [{ property: DEADLOCK, detail: "no process can move, but work is still in progress" }]),
+    initialOk: (sys) => failedInit(model.value, toState(sys)).length === 0,
+  });
 }
 
-/** Properties of the initial state (a scenario may start inside the window). */
-export function initialViolations(sys: System): Violation[] {
-  const out = windowViolations(sys);
-  if (sys.orphanDelivery) out.push({ property: "noOrphanConsumer", detail: "the initial state records an orphan delivery" });
-  if (sys.quiescent()) out.push(...quiescentViolations(sys));
-  return out;
-}
-
-/** Properties of one transition, given the ghosts before it and the system after it. */
-export function transitionViolations(before: Ghosts, outcome: Outcome, sys: System): Violation[] {
-  const out: Violation[] = [];
-  if (outcome === "crash" && sys.supervisor.cause === "sendNil") out.push({ property: "noSendNilCrash", detail: "SLC crashed in send(nil, …)" });
-  out.push(...windowViolations(sys));
-  if (sys.orphanDelivery && !before.orphanDelivery) out.push({ property: "noOrphanConsumer", detail: "a live consumer received an event for a shape that is not present" });
-  if (sys.storage.recreations > before.recreations) out.push({ property: "noOrphanConsumer", detail: "a consumer's writer re-created storage after cleanup" });
-  if (sys.quiescent()) out.push(...quiescentViolations(sys));
-  return out;
-}
-
-function quiescentViolations(sys: System): Violation[] {
-  const out: Violation[] = [];
-  const present = (h: number): boolean => sys.status.fetchShapeByHandle(h) === "ok";
-  for (const c of sys.consumers.all()) {
-    if (isLive(c.state) && !present(c.owner)) out.push({ property: "noOrphanConsumer", detail: `at quiescence consumer ${c.pid} is live for removed shape ${c.owner}` });
-  }
-  for (const h of range(sys.bounds.H)) {
-    if (present(h)) continue;
-    if (sys.slc.router.has(h)) out.push({ property: "noQuiescenceLeak", detail: `at quiescence router[${h}] is set for a removed shape` });
-    if (sys.storage.get(h) === "present") out.push({ property: "noQuiescenceLeak", detail: `at quiescence storage[${h}] is present for a removed shape` });
-    const pid = sys.slc.registry.whereis(h);
-    if (pid !== undefined) out.push({ property: "noQuiescenceLeak", detail: `at quiescence registry[${h}] still points at consumer ${pid}` });
-  }
-  return out;
-}
-
-/** A state with nothing enabled. */
-export function terminalViolations(sys: System): Violation[] {
-  if (sys.quiescent() || sys.boundLimited()) return [];
-  return [{ property: "noDeadlock", detail: "no process can move, but work is still in progress" }];
+function cellsOf(e: Expr, out: Set<string> = new Set()): string[] {
+  if ("cell" in e) {
+    out.add(e.cell);
+    for (const i of e.idx ?? []) cellsOf(i, out);
+  } else if ("op" in e) for (const a of e.args) cellsOf(a, out);
+  else if ("all" in e || "any" in e) cellsOf(e.body, out);
+  return [...out];
 }

@@ -5,8 +5,7 @@
 import type { Action } from "../contract/vocabulary.ts";
 import { System } from "../impl/system.ts";
 import type { SystemInit } from "../impl/system.ts";
-import type { PropertyId } from "./properties.ts";
-import { ghosts, initialViolations, terminalViolations, transitionViolations } from "./properties.ts";
+import type { PropertyId, PropertySet } from "./properties.ts";
 
 export function sameAction(a: Action, b: Action): boolean {
   return a.label === b.label && a.process === b.process && a.params.h === b.params.h && a.params.c === b.params.c && a.params.k === b.params.k && a.params.t === b.params.t;
@@ -14,26 +13,26 @@ export function sameAction(a: Action, b: Action): boolean {
 
 /** Replay leniently; return the executed actions up to and including the first step that
  * violates `property`, or null if it is never violated. */
-export function replayUntil(init: SystemInit, actions: readonly Action[], property: PropertyId): Action[] | null {
+export function replayUntil(init: SystemInit, actions: readonly Action[], property: PropertyId, props: PropertySet): Action[] | null {
   const sys = System.create(init);
   const done: Action[] = [];
-  if (initialViolations(sys).some((v) => v.property === property)) return done;
+  const violated = (): boolean => props.violations(sys).some((v) => v.property === property);
+  if (violated()) return done;
   for (const a of actions) {
     const en = sys.enabled();
     const m = en.find((e) => sameAction(e, a));
     if (m === undefined) continue;
-    const before = ghosts(sys);
-    const res = sys.apply(m);
+    sys.apply(m);
     done.push(m);
-    if (transitionViolations(before, res.outcome, sys).some((v) => v.property === property)) return done;
-    if (property === "noDeadlock" && sys.enabled().length === 0 && terminalViolations(sys).length > 0) return done;
+    if (violated()) return done;
+    if (sys.enabled().length === 0 && props.terminal(sys).some((v) => v.property === property)) return done;
   }
   return null;
 }
 
 /** Strict replay: every action must be enabled at its turn and the last one must violate. */
-export function confirms(init: SystemInit, actions: readonly Action[], property: PropertyId): boolean {
-  const r = replayUntil(init, actions, property);
+export function confirms(init: SystemInit, actions: readonly Action[], property: PropertyId, props: PropertySet): boolean {
+  const r = replayUntil(init, actions, property, props);
   return r !== null && r.length === actions.length;
 }
 
@@ -43,11 +42,11 @@ export interface ShrinkResult {
   readonly replays: number;
 }
 
-export function shrink(init: SystemInit, failing: readonly Action[], property: PropertyId): ShrinkResult {
+export function shrink(init: SystemInit, failing: readonly Action[], property: PropertyId, props: PropertySet): ShrinkResult {
   let replays = 0;
   const test = (c: readonly Action[]): Action[] | null => {
     replays++;
-    return replayUntil(init, c, property);
+    return replayUntil(init, c, property, props);
   };
   let cur = test(failing) ?? [...failing];
   let n = 2;
@@ -75,6 +74,6 @@ export function shrink(init: SystemInit, failing: readonly Action[], property: P
     const r = test([...cur.slice(0, i), ...cur.slice(i + 1)]);
     if (r !== null && r.length < cur.length) { cur = r; i = Math.min(i, cur.length); }
   }
-  if (!confirms(init, cur, property)) throw new Error("shrinker: the shrunk schedule does not replay");
+  if (!confirms(init, cur, property, props)) throw new Error("shrinker: the shrunk schedule does not replay");
   return { actions: cur, from: failing.length, replays };
 }

@@ -25,6 +25,7 @@ import { quotedRulesFingerprint } from "../../src/contract/rules/quoted-fingerpr
 import { IMPLEMENTATION, TRACE_FORMAT } from "../../src/contract/trace/types.ts";
 import { toItf } from "../../src/itf/export.ts";
 import { checkItfText } from "../../src/itf/check.ts";
+import { leanProperties } from "../helpers/lean-properties.ts";
 
 const tracesDir = path.join(repoRoot, "traces");
 const scenarioDir = path.join(tracesDir, "scenarios");
@@ -138,7 +139,7 @@ describe("implementation traces vs Lean rules", () => {
       for (const v of VARIANTS as readonly Variant[]) {
         const init = toSystemInit(loaded.scenario, v);
         if (!init.ok) continue;
-        const report = explore(init.init, { mode: "auto", maxStates: 20_000, seed: 1, walks: 50, maxDepth: loaded.scenario.maxSteps });
+        const report = explore(init.init, { mode: "auto", maxStates: 20_000, seed: 1, walks: 50, maxDepth: loaded.scenario.maxSteps, properties: leanProperties(init.init) });
         for (const verdict of report.verdicts)
           for (const [kind, actions] of [["found", verdict.found], ["shrunk", verdict.shrunk?.actions]] as const) {
             if (!actions) continue;

@@ -14,8 +14,8 @@ describe("simulate and explore commands", () => {
   it("explore finds the PreFix crash as expected (exit 0) with a numbered schedule of at most 8 steps", async () => {
     const r = await cli("explore", "traces/scenarios/race-recipe.yaml", "--variant", "PreFix");
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toMatch(/noSendNilCrash\s+violated\s+violated\s+as expected/);
-    const m = /noSendNilCrash: [^\n]*\n {2}counterexample, (\d+) steps/.exec(r.stdout);
+    expect(r.stdout).toMatch(/nilCrash\s+violated\s+as Lean's witness preFix_crash_reachable predicts/);
+    const m = /nilCrash: [^\n]*\n {2}counterexample, (\d+) steps/.exec(r.stdout);
     expect(Number(m?.[1])).toBeLessThanOrEqual(8);
     expect(r.stdout).toMatch(/ 7\. slc +SlcCrash +CRASH/);
   }, 60_000);
@@ -24,12 +24,34 @@ describe("simulate and explore commands", () => {
     expect(r.exitCode).toBe(0);
     const j = JSON.parse(r.stdout) as { properties: { property: string; violated: boolean }[]; complete: boolean };
     expect(j.complete).toBe(true);
-    expect(j.properties.find((p) => p.property === "noSendNilCrash")?.violated).toBe(false);
+    expect(j.properties.find((p) => p.property === "nilCrash")?.violated).toBe(false);
   }, 60_000);
-  it("explore exits 1 when a fix violates a property it must satisfy", async () => {
-    const r = await cli("explore", "traces/scenarios/stale-router-entry.yaml", "--variant", "FixB");
+  it("explore on FixC: the tombstone is routedNotPresent as Lean's witness predicts; raceWindow holds as fixC_noWindow proves", async () => {
+    const r = await cli("explore", "traces/scenarios/race-recipe.yaml", "--variant", "FixC");
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/raceWindow\s+no\s+holds \(complete search\), as fixC_noWindow proves/);
+    expect(r.stdout).toMatch(/routedNotPresent\s+violated\s+as Lean's witness fixC_tombstone_routed predicts/);
+  }, 60_000);
+  it("explore exits 1 naming the theorem when a finding contradicts a (forged) Lean verdict", async () => {
+    const doc = JSON.parse(readFileSync("lean/rules/verdicts.json", "utf8")) as { theorems: unknown[] };
+    doc.theorems.push({ name: "Forged.preFix_noNilCrash", module: "Forged", variant: "PreFix", property: "nilCrash", kind: "safetyAllBounds", bounds: null, assumptions: [], claim: "forged", schedule: null, initial: null });
+    const file = join(mkdtempSync(join(tmpdir(), "forged-")), "verdicts.json");
+    writeFileSync(file, JSON.stringify(doc));
+    const r = await cli("explore", "traces/scenarios/race-recipe.yaml", "--variant", "PreFix", "--verdicts", file);
     expect(r.exitCode).toBe(1);
-    expect(r.stdout).toMatch(/FAIL: .*noSendNilCrash/);
+    expect(r.stdout).toMatch(/nilCrash\s+violated\s+FAILED: Lean proves it cannot happen \(Forged.preFix_noNilCrash\)/);
+    expect(r.stdout).toMatch(/FAIL: nilCrash \(Forged.preFix_noNilCrash\)/);
+  }, 60_000);
+  it("explore exits 2 with a clear message when the verdict export is missing or malformed", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "verd-"));
+    writeFileSync(join(dir, "bad.json"), '{"format": "electric-race-verdicts/1",\n "properties": [}');
+    const missing = await cli("explore", "traces/scenarios/race-recipe.yaml", "--verdicts", join(dir, "none.json"));
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toContain(`${join(dir, "none.json")}: verdict export not found`);
+    const bad = await cli("explore", "traces/scenarios/race-recipe.yaml", "--verdicts", join(dir, "bad.json"));
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toContain(`${join(dir, "bad.json")}:2:`);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
   }, 60_000);
   it("simulate writes the same bytes as the committed example trace", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "sim-")), "t.ndjson");

@@ -6,6 +6,9 @@ import type { SystemInit } from "../../src/impl/system.ts";
 import { explore } from "../../src/sched/explorer.ts";
 import type { ExploreReport, PropertyVerdict } from "../../src/sched/explorer.ts";
 import type { PropertyId } from "../../src/sched/properties.ts";
+import { committedVerdicts, leanProperties } from "../helpers/lean-properties.ts";
+import { judge, isFailure } from "../../src/sched/judge.ts";
+import type { VerdictsDoc } from "../../src/contract/verdicts/types.ts";
 import { confirms, replayUntil, shrink } from "../../src/sched/shrinker.ts";
 import { System } from "../../src/impl/system.ts";
 import { Prng } from "../../src/sched/prng.ts";
@@ -24,58 +27,90 @@ const verdict = (r: ExploreReport, p: PropertyId): PropertyVerdict => {
   return v;
 };
 
-const opts = { mode: "exhaustive" as const, maxStates: 100000, seed: 1, walks: 100, maxDepth: 100 };
+const base: { mode: "exhaustive" | "random"; maxStates: number; seed: number; walks: number; maxDepth: number } = { mode: "exhaustive", maxStates: 100000, seed: 1, walks: 100, maxDepth: 100 };
+const verdicts = committedVerdicts();
+/** Explore with Lean's properties for this system; `judged` adds what the export says. */
+function run(init: SystemInit, over: Partial<typeof base> = {}, doc: VerdictsDoc = verdicts) {
+  const r = explore(init, { ...base, ...over, properties: leanProperties(init, doc) });
+  const judged = (p: PropertyId) => {
+    const v = verdict(r, p);
+    return judge(doc, init.variant, p, init.bounds, r.initialOk, { violated: v.violated, path: (v.shrunk?.actions ?? v.found ?? []).map((a) => a.label) });
+  };
+  return { r, judged };
+}
 
 describe("explorer on the race recipe", () => {
-  const reports = new Map(VARIANTS.map((v) => [v, explore(initFor("race-recipe", v), opts)]));
+  const runs = new Map(VARIANTS.map((v) => [v, run(initFor("race-recipe", v))]));
+  const reports = new Map([...runs].map(([v, x]) => [v, x.r]));
 
   it("explores the whole state space of every variant", () => {
     for (const r of reports.values()) expect(r.complete).toBe(true);
   });
   it("finds the PreFix crash, shrunk to at most 8 steps ending in SlcCrash", () => {
-    const v = verdict(reports.get("PreFix")!, "noSendNilCrash");
+    const v = verdict(reports.get("PreFix")!, "nilCrash");
     expect(v.violated).toBe(true);
-    expect(v.failure).toBe(false);
+    const j = runs.get("PreFix")!.judged("nilCrash");
+    expect(j.kind).toBe("witnessed");
+    expect(j.kind === "witnessed" && j.theorems.map((t) => t.name)).toEqual(["ElectricRace.preFix_crash_reachable"]);
     expect(v.shrunk!.actions.length).toBeLessThanOrEqual(8);
     expect(v.shrunk!.actions.at(-1)?.label).toBe("SlcCrash");
   });
   it("finds no crash under any fix", () => {
-    for (const f of ["FixA", "FixA2", "FixB", "FixC"] as const) expect(verdict(reports.get(f)!, "noSendNilCrash").violated, f).toBe(false);
+    for (const f of ["FixA", "FixA2", "FixB", "FixC"] as const) expect(verdict(reports.get(f)!, "nilCrash").violated, f).toBe(false);
+    expect(runs.get("FixA")!.judged("nilCrash")).toMatchObject({ kind: "proved", theorems: [{ name: "ElectricRace.fixA_noNilCrash" }] });
   });
   it("the window is reachable under PreFix, FixA, FixA2 and not under FixB", () => {
-    for (const f of ["PreFix", "FixA", "FixA2"] as const) expect(verdict(reports.get(f)!, "noRaceWindow").violated, f).toBe(true);
-    expect(verdict(reports.get("FixB")!, "noRaceWindow").violated).toBe(false);
+    for (const f of ["PreFix", "FixA", "FixA2"] as const) expect(verdict(reports.get(f)!, "raceWindow").violated, f).toBe(true);
+    expect(verdict(reports.get("FixB")!, "raceWindow").violated).toBe(false);
+  });
+  it("FixC: a tombstone in the router is routedNotPresent, not raceWindow (two names, Lean's two definitions)", () => {
+    expect(verdict(reports.get("FixC")!, "raceWindow").violated).toBe(false);
+    expect(runs.get("FixC")!.judged("raceWindow")).toMatchObject({ kind: "proved", theorems: [{ name: "ElectricRace.fixC_noWindow" }] });
+    const rnp = verdict(reports.get("FixC")!, "routedNotPresent");
+    expect(rnp.violated).toBe(true);
+    expect(rnp.detail).toContain("status[0]=tombstoned");
+    expect(runs.get("FixC")!.judged("routedNotPresent")).toMatchObject({ kind: "witnessed", theorems: [{ name: "ElectricRace.fixC_tombstone_routed" }] });
   });
   it("reports the orphan-consumer interleaving for every variant, with no deadlock anywhere", () => {
     for (const v of VARIANTS) {
-      expect(verdict(reports.get(v)!, "noOrphanConsumer").violated, v).toBe(true);
-      expect(verdict(reports.get(v)!, "noDeadlock").violated, v).toBe(false);
-      expect(reports.get(v)!.verdicts.some((x) => x.failure), v).toBe(false);
+      expect(verdict(reports.get(v)!, "quiescentOrphan").violated, v).toBe(true);
+      expect(verdict(reports.get(v)!, "deadlock").violated, v).toBe(false);
+      expect(reports.get(v)!.verdicts.some((x) => isFailure(runs.get(v)!.judged(x.property))), v).toBe(false);
     }
   });
-  it("a fix that crashes is a failure (FixB on a stale router entry)", () => {
-    const r = explore(initFor("stale-router-entry", "FixB"), opts);
-    expect(verdict(r, "noSendNilCrash").failure).toBe(true);
+  it("a crash from a state outside Lean's init is not covered by FixB's safety theorem (stale router entry)", () => {
+    const x = run(initFor("stale-router-entry", "FixB"));
+    expect(x.r.initialOk).toBe(false);
+    expect(verdict(x.r, "nilCrash").violated).toBe(true);
+    expect(isFailure(x.judged("nilCrash"))).toBe(false);
+  });
+  it("a violation of a property a forged export proves for all bounds is a failure naming the theorem", () => {
+    const forged: VerdictsDoc = {
+      ...verdicts,
+      theorems: [...verdicts.theorems, { name: "Forged.preFix_noNilCrash", module: "Forged", variant: "PreFix", property: "nilCrash", kind: "safetyAllBounds", bounds: null, assumptions: [], claim: "forged", schedule: null, initial: null }],
+    };
+    const x = run(initFor("race-recipe", "PreFix"), {}, forged);
+    expect(x.judged("nilCrash")).toMatchObject({ kind: "contradicts", theorems: [{ name: "Forged.preFix_noNilCrash" }] });
   });
   it("FixB is not robust to an external SLC failure between the router ack and the status removal", () => {
-    const r = explore(initFor("smallest-all", "FixB"), opts);
-    expect(r.complete).toBe(true);
-    const crash = verdict(r, "noSendNilCrash");
-    expect(crash.failure).toBe(true);
+    const x = run(initFor("smallest-all", "FixB"));
+    expect(x.r.complete).toBe(true);
+    const crash = verdict(x.r, "nilCrash");
+    expect(crash.violated).toBe(true);
     expect(crash.shrunk!.actions.map((a) => a.label)).toContain("SlcFail");
-    expect(verdict(r, "noRaceWindow").failure).toBe(true);
+    expect(x.judged("nilCrash")).toMatchObject({ kind: "witnessed", theorems: [{ name: "ElectricRace.fixB_nilCrash_after_fault" }] });
     // the nil filter (FixA, FixA2) keeps the SLC alive under the same failures
-    for (const v of ["FixA", "FixA2"] as const) expect(verdict(explore(initFor("smallest-all", v), opts), "noSendNilCrash").violated, v).toBe(false);
+    for (const v of ["FixA", "FixA2"] as const) expect(verdict(run(initFor("smallest-all", v)).r, "nilCrash").violated, v).toBe(false);
   });
   it("random mode finds the PreFix crash too, and its counterexample shrinks", () => {
-    const r = explore(initFor("race-recipe", "PreFix"), { ...opts, mode: "random" });
-    const v = verdict(r, "noSendNilCrash");
+    const { r } = run(initFor("race-recipe", "PreFix"), { mode: "random" });
+    const v = verdict(r, "nilCrash");
     expect(v.violated).toBe(true);
     expect(v.shrunk!.actions.length).toBeLessThanOrEqual(8);
   });
   it("is deterministic", () => {
-    const a = explore(initFor("race-recipe", "FixA"), opts);
-    const b = explore(initFor("race-recipe", "FixA"), opts);
+    const a = run(initFor("race-recipe", "FixA")).r;
+    const b = run(initFor("race-recipe", "FixA")).r;
     expect(a.states).toBe(b.states);
     expect(a.verdicts.map((v) => v.shrunk?.actions)).toEqual(b.verdicts.map((v) => v.shrunk?.actions));
   });
@@ -101,9 +136,10 @@ describe("shrinker", () => {
     expect(failing).toBeDefined();
     // pad with irrelevant steps the lenient replay will skip
     const padded = [...failing!.slice(0, 3), ...failing!, ...failing!.slice(0, 2)];
-    const r = shrink(init, padded, "noSendNilCrash");
+    const props = leanProperties(init);
+    const r = shrink(init, padded, "nilCrash", props);
     expect(r.actions.length).toBe(7);
-    expect(confirms(init, r.actions, "noSendNilCrash")).toBe(true);
-    expect(replayUntil(init, r.actions.slice(0, -1), "noSendNilCrash")).toBeNull();
+    expect(confirms(init, r.actions, "nilCrash", props)).toBe(true);
+    expect(replayUntil(init, r.actions.slice(0, -1), "nilCrash", props)).toBeNull();
   });
 });

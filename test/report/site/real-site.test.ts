@@ -16,6 +16,7 @@ import { renderSite } from "../../../src/report/site/render.ts";
 import { writeSite } from "../../../src/report/site/write.ts";
 import { launchChromium, watchedPage } from "../../helpers/browser.ts";
 import { expectedDiagrams, observeSite, type SiteObservation } from "./site-check.ts";
+import { committedVerdicts } from "../../helpers/lean-properties.ts";
 
 const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 const SHOTS = join(ROOT, "report", "screenshots");
@@ -30,7 +31,7 @@ describe("the real site in a real browser", () => {
   let prefixCrash: string;
 
   beforeAll(async () => {
-    data = await collectSite(ROOT, { sections: [explorerSection(join(ROOT, "traces/scenarios/race-recipe.yaml"), "the recipe")] });
+    data = await collectSite(ROOT, { sections: [explorerSection(join(ROOT, "traces/scenarios/race-recipe.yaml"), "the recipe", committedVerdicts())] });
     const crash = data.model.theorems.find((t) => t.variant === "PreFix" && t.property === "nilCrash" && t.kind === "witness");
     if (!crash) throw new Error("lean/rules/verdicts.json has no PreFix nilCrash witness to draw");
     prefixCrash = `theorems/${theoremSlug(crash.name)}`;

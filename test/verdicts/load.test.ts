@@ -1,0 +1,76 @@
+// The verdict export loader and query: clear errors for bad input, answers from the export only.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadVerdicts, parseVerdicts } from "../../src/contract/verdicts/load.ts";
+import { covers, leanSays } from "../../src/contract/verdicts/query.ts";
+import { committedVerdicts } from "../helpers/lean-properties.ts";
+
+const doc = committedVerdicts();
+const text = (o: unknown) => JSON.stringify(o, null, 1);
+
+describe("verdict export loader", () => {
+  it("reads the committed export", () => {
+    expect(doc.format).toBe("electric-race-verdicts/1");
+    expect(doc.properties.map((p) => p.name)).toContain("raceWindow");
+  });
+  it("a missing file is a clear error naming it", () => {
+    const f = join(mkdtempSync(join(tmpdir(), "v-")), "verdicts.json");
+    const r = loadVerdicts(f);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error).toBe(`${f}: verdict export not found (Lean writes it; run \`npm run prove\`)`);
+  });
+  it("malformed JSON names the line and column", () => {
+    const r = parseVerdicts('{\n  "format": "electric-race-verdicts/1",\n  "properties": [,]\n}', "v.json");
+    expect(!r.ok && r.error).toMatch(/^v\.json:3:\d+: malformed JSON/);
+  });
+  it("a schema violation names the path and what was expected", () => {
+    const r = parseVerdicts(text({ ...doc, theorems: [{ ...doc.theorems[0], kind: "probably" }] }), "v.json");
+    expect(!r.ok && r.error).toMatch(/^v\.json: not a valid verdict export: \/theorems\/0\/kind: must be equal to one of the allowed values/);
+  });
+  it("a theorem about an undeclared property is refused", () => {
+    const r = parseVerdicts(text({ ...doc, theorems: [{ ...doc.theorems[4], property: "teleport" }] }), "v.json");
+    expect(!r.ok && r.error).toContain("property 'teleport' is not declared in /properties");
+  });
+  it("a witness without a schedule is refused", () => {
+    const w = doc.theorems.find((t) => t.kind === "witness")!;
+    const r = parseVerdicts(text({ ...doc, theorems: [{ ...w, schedule: null }] }), "v.json");
+    expect(!r.ok && r.error).toContain("a witness needs bounds, a schedule and an initial state");
+  });
+});
+
+describe("what Lean says", () => {
+  it("FixC: raceWindow proved at bounds, routedNotPresent by witness", () => {
+    expect(leanSays(doc, "FixC", "raceWindow").safeAtBounds.map((t) => t.name)).toEqual(["ElectricRace.fixC_noWindow"]);
+    expect(leanSays(doc, "FixC", "routedNotPresent").witnesses.map((t) => t.name)).toEqual(["ElectricRace.fixC_tombstone_routed"]);
+  });
+  it("a safety theorem covers a run only at its bounds, from an init state, without the actions it leaves out", () => {
+    const t = leanSays(doc, "FixC", "raceWindow").safeAtBounds[0]!;
+    const b1 = { H: 1, C: 1, K: 1, T: 1 };
+    expect(covers(t, { bounds: b1, initialOk: true, actions: [] }).covers).toBe(true);
+    expect(covers(t, { bounds: { ...b1, H: 2 }, initialOk: true, actions: [] }).covers).toBe(false);
+    expect(covers(t, { bounds: b1, initialOk: false, actions: [] }).covers).toBe(false);
+    const fixB = leanSays(doc, "FixB", "nilCrash").safeAtBounds[0]!;
+    const structured = { ...fixB, excludes: ["SlcFail" as const] };
+    expect(covers(structured, { bounds: b1, initialOk: true, actions: ["RemoveShape"] }).covers).toBe(true);
+    expect(covers(structured, { bounds: b1, initialOk: true, actions: ["SlcFail"] }).covers).toBe(false);
+    // without a machine-readable form of its assumption, it is never applied
+    expect(covers(fixB, { bounds: b1, initialOk: true, actions: [] }).covers).toBe(false);
+  });
+});
+
+describe("coverage notes from the export", () => {
+  it("names the witnesses whose schedule takes an action, per variant", async () => {
+    const { witnessesFiring } = await import("../../src/contract/verdicts/query.ts");
+    expect(witnessesFiring(doc, "PreFix", "SlcCrash").map((t) => t.name)).toContain("ElectricRace.preFix_crash_reachable");
+    expect(witnessesFiring(doc, "FixC", "SlcCrash")).toEqual([]);
+    expect(witnessesFiring(doc, "FixB", "SlcFail").map((t) => t.name)).toContain("ElectricRace.fixB_window_after_fault");
+  });
+  it("check prints them under 'never exercised'", async () => {
+    const { execa } = await import("execa");
+    const r = await execa("npx", ["tsx", "src/cli/main.ts", "check", "traces/race-recipe.FixC.ndjson", "traces/race-recipe.PreFix.ndjson"], { reject: false });
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/coverage FixC:[\s\S]*never exercised: [^\n]*SlcCrash[\s\S]*\n {4}SlcCrash: no Lean witness for FixC takes it/);
+  }, 60_000);
+});

@@ -1,0 +1,29 @@
+// The README's verdict table is generated from Lean's verdict export; this fails when the
+// committed README differs, and says which command regenerates it.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { spliceTable, verdictTable, TABLE_BEGIN } from "../../src/report/verdict-table.ts";
+import { committedVerdicts } from "../helpers/lean-properties.ts";
+
+describe("README verdict table", () => {
+  it("is exactly the table generated from lean/rules/verdicts.json", () => {
+    const readme = readFileSync("README.md", "utf8");
+    expect(readme).toContain(TABLE_BEGIN);
+    const spliced = spliceTable(readme, verdictTable(committedVerdicts()));
+    if (!spliced.ok) throw new Error(spliced.error);
+    expect(spliced.text === readme, "README.md's verdict table is stale: run `npm run -s verdicts -- --markdown --write`").toBe(true);
+  });
+  it("a changed export changes the table (the check can fail)", () => {
+    const doc = committedVerdicts();
+    const forged = { ...doc, theorems: doc.theorems.filter((t) => t.name !== "ElectricRace.fixC_noWindow") };
+    expect(verdictTable(forged)).not.toBe(verdictTable(doc));
+    expect(verdictTable(forged)).toMatch(/\| `FixC` \| [^|]+ \| not decided by Lean[^|]*\|/);
+  });
+  it("FixC's raceWindow is impossible and routedNotPresent reachable, two columns", () => {
+    const t = verdictTable(committedVerdicts());
+    const row = t.split("\n").find((l) => l.startsWith("| `FixC`"))!;
+    const cells = row.split(" | ");
+    expect(cells[2]).toContain("**impossible** at H=C=K=T=1 (`fixC_noWindow`)");
+    expect(cells[3]).toContain("**reachable** by witness (`fixC_tombstone_routed`)");
+  });
+});
