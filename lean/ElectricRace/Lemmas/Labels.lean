@@ -25,7 +25,8 @@ def uniqueLabels : List Action → Bool
   | a :: as => noLabel a.label as && uniqueLabels as
 
 /-- The action that does nothing (stands for labels a variant does not have). -/
-def skipAction : Action := ⟨.SlcFail, "none", [], [], .skip⟩
+def skipAction : Action :=
+  { label := .SlcFail, process := "none", params := [], guards := [], effect := .skip }
 
 /-- The rule of variant `v` (with or without external crashes) labelled `l`. -/
 def actOf (v : Variant) (faults : Bool) (l : Label) : Action :=
