@@ -9,6 +9,9 @@ public import ElectricRace.Thm.FixC
 public import ElectricRace.Thm.Progress
 public import ElectricRace.Thm.WellFormed
 public import ElectricRace.Thm.Undeliverable
+public import ElectricRace.Thm.FixCAll
+public import ElectricRace.Thm.FixBAll
+public import ElectricRace.Lemmas.Holds
 import Lean.Data.Json
 
 /-!
@@ -39,6 +42,9 @@ namespace ElectricRace
 /-- What kind of verdict an entry is, with the data the kind needs. -/
 inductive KindSpec where
   | safetyAllBounds
+  /-- safety for every `Bounds` under the rules without the external collector crash `SlcFail`
+  (exported as kind `safetyAllBounds`; the entry's assumptions say what is left out) -/
+  | safetyAllBoundsNoFault
   | safetyAt (faults : Bool) (b : Bounds)
   | witness (b : Bounds) (sched : List (Label × List Int))
   /-- a supporting fact whose statement is the replay of a schedule from `restored` -/
@@ -49,6 +55,8 @@ inductive KindSpec where
 /-- The statement an entry of this kind must prove. -/
 def KindSpec.statement : KindSpec → Option Variant → Option Property → Prop
   | .safetyAllBounds, some v, some p => SafeAllBounds v p
+  | .safetyAllBoundsNoFault, some v, some p =>
+      ∀ (b : Bounds) (s : State), Reachable b (rules v false) s → holds b s p
   | .safetyAt f b, some v, some p => SafeAt v f b p
   | .witness b sched, some v, some p => WitnessBy v b p restored sched
   | _, _, _ => True
@@ -426,6 +434,48 @@ def verdicts : List Entry := [
     assumptions := [],
     claim := "Witness: a quiescent state with a live consumer for a removed shape.",
     proof := fixC_quiescent_orphan },
+  { name := "ElectricRace.fixC_invariant_allBounds", module := "ElectricRace.Thm.FixCAll",
+    variant := some .FixC, property := none,
+    kind := .supporting,
+    assumptions := [],
+    claim := "Safety, every Bounds, all interleavings incl. external crash and restart: the inductive invariant InvCAll holds for every handle h < H (no nil crash; a routed shape's ShapeStatus entry is not absent; a ShapeCache request and a pending routing belong to a routed handle while the collector publishes; no publish resolved to nil).",
+    proof := (supports @fixC_invariant_allBounds) },
+  { name := "ElectricRace.fixC_noNilCrash_allBounds", module := "ElectricRace.Thm.FixCAll",
+    variant := some .FixC, property := some .nilCrash,
+    kind := .safetyAllBounds,
+    assumptions := [],
+    claim := "Safety, every Bounds, all interleavings incl. external crash and restart: the collector never crashes by sending to nil (crashCause is never sendNil).",
+    proof := (by intro b s hs; exact nilCrash_holds (fixC_noNilCrash_allBounds b s hs)) },
+  { name := "ElectricRace.fixC_noWindow_allBounds", module := "ElectricRace.Thm.FixCAll",
+    variant := some .FixC, property := some .raceWindow,
+    kind := .safetyAllBounds,
+    assumptions := [],
+    claim := "Safety, every Bounds, all interleavings incl. external crash and restart: for every handle h < H, if the router holds h then its ShapeStatus entry is not absent (no race window).",
+    proof := (by intro b s hs; exact raceWindow_holds (fixC_noWindow_allBounds b s hs)) },
+  { name := "ElectricRace.fixB_noFault_invariant_allBounds", module := "ElectricRace.Thm.FixBAll",
+    variant := some .FixB, property := none,
+    kind := .supporting,
+    assumptions := ["no external collector crash (SlcFail left out)"],
+    claim := "Safety, every Bounds, all interleavings without SlcFail: the inductive invariant InvBAll holds for every handle h < H and chain k < K (the collector is never down and its crash cause stays none; a routed shape is present; a chain at its status step has seen its handle leave the router; a ShapeCache request and a pending routing belong to a routed handle while the collector publishes; no publish resolved to nil).",
+    proof := (supports @fixB_noFault_invariant_allBounds) },
+  { name := "ElectricRace.fixB_noFault_noNilCrash_allBounds", module := "ElectricRace.Thm.FixBAll",
+    variant := some .FixB, property := some .nilCrash,
+    kind := .safetyAllBoundsNoFault,
+    assumptions := ["no external collector crash (SlcFail left out)"],
+    claim := "Safety, every Bounds, all interleavings without SlcFail: the collector is never down and its crash cause stays none, so it never crashes by sending to nil.",
+    proof := (by intro b s hs; exact nilCrash_holds (noCause_ne_sendNil (fixB_noFault_noNilCrash_allBounds b s hs).2)) },
+  { name := "ElectricRace.fixB_noFault_noWindow_allBounds", module := "ElectricRace.Thm.FixBAll",
+    variant := some .FixB, property := some .raceWindow,
+    kind := .safetyAllBoundsNoFault,
+    assumptions := ["no external collector crash (SlcFail left out)"],
+    claim := "Safety, every Bounds, all interleavings without SlcFail: for every handle h < H, if the router holds h then h is present in ShapeStatus (no race window, no routed shape that is not present).",
+    proof := (by intro b s hs; exact raceWindow_holds (fun i hi hr => by rw [fixB_noFault_noWindow_allBounds b s hs i hi hr]; decide)) },
+  { name := "ElectricRace.fixB_noFault_noWindow_allBounds", module := "ElectricRace.Thm.FixBAll",
+    variant := some .FixB, property := some .routedNotPresent,
+    kind := .safetyAllBoundsNoFault,
+    assumptions := ["no external collector crash (SlcFail left out)"],
+    claim := "Safety, every Bounds, all interleavings without SlcFail: for every handle h < H, if the router holds h then h is present in ShapeStatus (no race window, no routed shape that is not present).",
+    proof := (by intro b s hs; exact routedNotPresent_holds (fixB_noFault_noWindow_allBounds b s hs)) },
   { name := "ElectricRace.crash_keeps_unacked", module := "ElectricRace.Thm.Model",
     variant := none, property := some .txnLoss,
     kind := .supporting,
@@ -632,7 +682,8 @@ private def schedJsonV (sched : List (Label × List Int)) : Json :=
     ("args", Json.arr (st.2.foldl (fun a n => a.push (jnumV n)) #[]))])) #[])
 
 private def kindNameV : KindSpec → String
-  | .safetyAllBounds => "safetyAllBounds" | .safetyAt _ _ => "safetyAtBounds"
+  | .safetyAllBounds => "safetyAllBounds" | .safetyAllBoundsNoFault => "safetyAllBounds"
+  | .safetyAt _ _ => "safetyAtBounds"
   | .witness _ _ => "witness" | .replay _ => "supporting" | .liveness => "liveness"
   | .supporting => "supporting"
 
