@@ -27,7 +27,8 @@ reproduction recipe, every checker divergence, and rule coverage as a chart.
 
   --out DIR         the site's folder (replaced whole)
   --summary FILE    the Markdown summary
-  --verdicts FILE   the verdict export to read instead of lean/rules/verdicts.json
+  --verdicts FILE   the verdict export to show instead of lean/rules/verdicts.json (the
+                    explorer section always evaluates the committed export's invariants)
 
 ${exitHelp("report: 0 written, every proof checked, every committed trace conforms and every witness\n  replays; 1 written but one of those is not so (listed under Problems); 2 usage error, missing or\n  unreadable inputs, unwritable --out")}`;
 
@@ -50,7 +51,9 @@ export async function run(argv: string[]): Promise<number> {
   const verdicts = parsed.args.values.get("verdicts");
   try {
     const recipe = join(PROJECT_ROOT, "traces", "scenarios", "race-recipe.yaml");
-    const leanVerdicts = loadVerdicts(verdicts !== undefined ? resolve(verdicts) : undefined);
+    // The explorer's properties are Lean's committed invariants (lean/rules/verdicts.json), also
+    // when --verdicts points the matrix and pages at another export.
+    const leanVerdicts = loadVerdicts();
     if (!leanVerdicts.ok) {
       console.error(`report: ${leanVerdicts.error}`);
       return 2;

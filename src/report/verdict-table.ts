@@ -13,7 +13,13 @@ const cellText = (s: string): string => s.replace(/\|/g, "\\|");
 export function verdictCell(doc: VerdictsDoc, variant: (typeof VARIANTS)[number], property: string): string {
   const s = leanSays(doc, variant, property);
   const parts: string[] = [];
-  if (s.safeAllBounds.length > 0) parts.push(`**impossible**, all bounds (${code(s.safeAllBounds)})`);
+  // A theorem's assumptions are part of its verdict: group the all-bounds ones by them.
+  const byAssumptions = new Map<string, TheoremVerdict[]>();
+  for (const t of s.safeAllBounds) {
+    const k = t.assumptions.join("; ");
+    byAssumptions.set(k, [...(byAssumptions.get(k) ?? []), t]);
+  }
+  for (const [k, ts] of byAssumptions) parts.push(`**impossible**, all bounds${k ? `, assuming ${k}` : ""} (${code(ts)})`);
   for (const t of s.safeAtBounds)
     parts.push(`**impossible** at ${t.bounds ? boundsText(t.bounds) : "?"}${t.assumptions.length > 0 ? `, assuming ${t.assumptions.join("; ")}` : ""} (${code([t])})`);
   if (s.witnesses.length > 0) parts.push(`**reachable** by witness (${code(s.witnesses)})`);
