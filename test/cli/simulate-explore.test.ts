@@ -29,7 +29,7 @@ describe("simulate and explore commands", () => {
   it("explore on FixC: the tombstone is routedNotPresent as Lean's witness predicts; raceWindow holds as fixC_noWindow proves", async () => {
     const r = await cli("explore", "traces/scenarios/race-recipe.yaml", "--variant", "FixC");
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toMatch(/raceWindow\s+no\s+holds \(complete search\), as fixC_noWindow proves/);
+    expect(r.stdout).toMatch(/raceWindow\s+no\s+holds \(complete search\), as fixC_noWindow_allBounds, fixC_noWindow proves/);
     expect(r.stdout).toMatch(/routedNotPresent\s+violated\s+as Lean's witness fixC_tombstone_routed predicts/);
   }, 60_000);
   it("explore exits 1 naming the theorem when a finding contradicts a (forged) Lean verdict", async () => {
