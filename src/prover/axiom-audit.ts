@@ -66,7 +66,7 @@ export interface ModuleAudit {
  * compilable subset (reference/lean-wasm.md §3): hand-written recursion over the constant map's
  * nodes and arrays, no library folds.
  */
-export function augmentForAudit(source: string): AuditAugmentation {
+export function augmentForAudit(source: string, outFile?: string): AuditAugmentation {
   const imports = "import Lean.Util.CollectAxioms import Lean.CoreM";
   const lines = source.split("\n");
   const moduleLine = lines.findIndex((l) => /^\s*module\s*$/.test(l));
@@ -121,6 +121,7 @@ export function augmentForAudit(source: string): AuditAugmentation {
     "  let env ← Lean.getEnv",
     "  let mut seen : Lean.NameSet := {}",
     "  let mut lib : List Lean.Name := []",
+    '  let mut out : String := ""',
     "  for n in axiomAuditNode env.constants.map₂.root [] do",
     "    let ci? := if axiomAuditIsHelper n then none else env.find? n",
     "    match ci? with",
@@ -131,11 +132,16 @@ export function augmentForAudit(source: string): AuditAugmentation {
     "        | none => (s1, seen1, lib1)",
     "      seen := seen2",
     "      lib := lib2",
-    `      IO.println ("${DECL}" ++ axiomAuditName n ++ "\\t" ++ axiomAuditKind ci? ++ "\\t" ++ s2)`,
+    `      out := out ++ "${DECL}" ++ axiomAuditName n ++ "\\t" ++ axiomAuditKind ci? ++ "\\t" ++ s2 ++ "\\n"`,
     "    | none => pure ()",
     "  for n in lib do",
     "    let axs ← Lean.collectAxioms n",
-    `    IO.println ("${STD}" ++ axiomAuditName n ++ ":" ++ axiomAuditJoin axs 0 "")`,
+    `    out := out ++ "${STD}" ++ axiomAuditName n ++ ":" ++ axiomAuditJoin axs 0 "" ++ "\\n"`,
+    // A large record printed as one message can come out cut short on the bundled engine (a
+    // 220 kB record ended mid-line); written to a file, as the rules export is, it arrives whole.
+    ...(outFile === undefined
+      ? ["  IO.print out"]
+      : [`  IO.FS.writeFile ${JSON.stringify(outFile)} out`]),
     "",
   ];
   const originalLines = source.split("\n").length;

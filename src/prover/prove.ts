@@ -54,7 +54,7 @@ async function hashSources(leanRoot: string, files: readonly string[]): Promise<
 }
 
 /** Bump when the appended audit walker changes, so cached records are recomputed. */
-const AUDIT_VERSION = 2;
+const AUDIT_VERSION = 3;
 
 /** A key that changes when the module, anything it imports, the audit walker or the engine does. */
 function moduleKey(engineKey: string, mod: LeanModule, importKeys: readonly string[]): string {

@@ -2,7 +2,7 @@
 // engine cannot run twice in a process), `--liftoff-only` (15-30 % faster, 0.25 GB leaner on
 // two cores), `-o/-i` into the build folder so later modules can import it.
 import { realpathSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { execa } from "execa";
 import { augmentForAudit, takeAuditResults, type ModuleAudit } from "./axiom-audit.ts";
@@ -59,10 +59,14 @@ export async function runWasmModule(engine: PreparedEngine, job: WasmModuleJob):
   let inputPath = job.file;
   let rootArgs: string[] = [];
   let originalLines = Number.POSITIVE_INFINITY;
+  // The walker writes its record here (relative to the package root, the engine's cwd).
+  const auditOut = join(job.buildDir, "audit-out", `${job.module}.txt`);
   if (job.audit) {
+    await mkdir(dirname(auditOut), { recursive: true });
+    await rm(auditOut, { force: true });
     const shadowRoot = join(job.buildDir, "audit-src");
     const shadowFile = join(shadowRoot, job.file);
-    const aug = augmentForAudit(job.source);
+    const aug = augmentForAudit(job.source, relative(job.leanRoot, auditOut));
     await mkdir(dirname(shadowFile), { recursive: true });
     await writeFile(shadowFile, aug.source);
     inputPath = relative(job.leanRoot, shadowFile);
@@ -71,6 +75,11 @@ export async function runWasmModule(engine: PreparedEngine, job: WasmModuleJob):
   }
 
   const args = [engine.launcher, "--json", ...rootArgs, "-o", olean, "-i", olean.replace(/\.olean$/, ".ilean"), inputPath];
+  // The engine's stdout goes to a file, not a pipe: its writes to a non-blocking pipe are cut
+  // short (EAGAIN) when one message is larger than the pipe buffer and the reader lags, which
+  // lost the tail of a 220 kB audit record under load. A file write always completes.
+  const outFile = join(job.buildDir, "engine-out", `${job.module}.${process.pid}.jsonl`);
+  await mkdir(dirname(outFile), { recursive: true });
   const child = await execa(process.execPath, args, {
     cwd: job.leanRoot,
     env: {
@@ -84,8 +93,11 @@ export async function runWasmModule(engine: PreparedEngine, job: WasmModuleJob):
     killSignal: "SIGKILL",
     maxBuffer: 256 * 2 ** 20,
     stdin: "ignore",
+    stdout: { file: outFile },
   }).catch(() => undefined);
   if (child === undefined) return empty("crash", ["could not start the engine process"]);
+  const stdout = await readFile(outFile, "utf8").catch(() => "");
+  await rm(outFile, { force: true });
 
   const seconds = (Date.now() - started) / 1000;
   let maxRssBytes: number | undefined;
@@ -96,8 +108,10 @@ export async function runWasmModule(engine: PreparedEngine, job: WasmModuleJob):
   });
   if (child.timedOut) return { ...empty("timeout", stderr), seconds };
 
-  const parsed = parseJsonMessages(String(child.stdout));
-  const { audit, found, rest } = takeAuditResults(parsed.diagnostics);
+  const parsed = parseJsonMessages(stdout);
+  const record = job.audit ? await readFile(auditOut, "utf8").catch(() => undefined) : undefined;
+  const recorded = record === undefined ? [] : [{ file: "", line: 0, column: 0, severity: "information" as const, kind: "", message: record.trimEnd() }];
+  const { audit, found, rest } = takeAuditResults([...recorded, ...parsed.diagnostics]);
   const diagnostics = rest.map((d) => relocate(d, job.file, inputPath, originalLines));
   const hasError = diagnostics.some((d) => d.severity === "error");
   const exitCode = child.exitCode;
