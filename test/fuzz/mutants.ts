@@ -16,17 +16,8 @@ export interface Mutant {
   bytes: Buffer;
 }
 
-/** mulberry32: small, seedable, good enough to pick mutations. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The same seeded mulberry32 the checker's trace generator uses.
+export { rng } from "../../src/checker/generate.ts";
 
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 const int = (r: () => number, n: number): number => Math.floor(r() * n);
