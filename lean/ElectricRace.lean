@@ -24,4 +24,5 @@ public import ElectricRace.Spec.FixCInv
 public import ElectricRace.Thm.FixCAll
 public import ElectricRace.Spec.FixBInv
 public import ElectricRace.Thm.FixBAll
+public import ElectricRace.Thm.StartCrash
 public import ElectricRace.Verdicts

@@ -11,6 +11,7 @@ public import ElectricRace.Thm.WellFormed
 public import ElectricRace.Thm.Undeliverable
 public import ElectricRace.Thm.FixCAll
 public import ElectricRace.Thm.FixBAll
+public import ElectricRace.Thm.StartCrash
 public import ElectricRace.Lemmas.Holds
 import Lean.Data.Json
 
@@ -88,6 +89,13 @@ def recipeBroadcastL : List (Label × List Int) :=
    (.TxnArrive, [0]), (.SlcRoute, []), (.SlcResolveAsk, [0]), (.CacheCheckNoShape, []),
    (.SlcBroadcast, [])]
 def windowSchedL : List (Label × List Int) := [(.RemoveShape, [0, 0]), (.CleanerStatus, [0])]
+def startCrashSchedL : List (Label × List Int) :=
+  [(.TxnArrive, [0]), (.SlcRoute, []), (.SlcResolveAsk, [0]), (.CacheCheckOk, []),
+   (.RemoveShape, [0, 0]), (.CleanerStatus, [0]), (.CacheStartRaise, [])]
+def orphanRecheckSchedL : List (Label × List Int) :=
+  [(.TxnArrive, [0]), (.SlcRoute, []), (.SlcResolveAsk, [0]), (.CacheCheckOk, []),
+   (.CacheStart, []), (.ConsumerInit, [0]), (.RemoveShape, [0, 0]), (.CleanerStatus, [0]),
+   (.SlcBroadcast, [])]
 def orphanSchedL : List (Label × List Int) :=
   [(.TxnArrive, [0]), (.SlcRoute, []), (.SlcResolveAsk, [0]), (.CacheCheckOk, []),
    (.RemoveShape, [0, 0]), (.CleanerStatus, [0]), (.CleanerStop, [0]), (.CleanerStorage, [0]),
@@ -117,6 +125,8 @@ theorem b1_copy : b1L = b1 := rfl
 theorem recipeCrash_copy : recipeCrashL = recipeCrash := rfl
 theorem recipeBroadcast_copy : recipeBroadcastL = recipeBroadcast := rfl
 theorem windowSched_copy : windowSchedL = windowSched := rfl
+theorem startCrashSched_copy : startCrashSchedL = startCrashSched := rfl
+theorem orphanRecheckSched_copy : orphanRecheckSchedL = orphanRecheckSched := rfl
 theorem orphanSched_copy : orphanSchedL = orphanSched := rfl
 theorem orphanQuiescentSched_copy : orphanQuiescentSchedL = orphanQuiescentSched := rfl
 theorem fixBFaultSched_copy : fixBFaultSchedL = fixBFaultSched := rfl
@@ -129,6 +139,7 @@ theorem fixBStopMissesSched_copy : fixBStopMissesSchedL = fixBStopMissesSched :=
 /-- The invariant expressions, written with constructors only (copy of `propInv`). -/
 def invL : Property → Option Expr
   | .nilCrash => some (.ne (.cell0 .crashCause) (.lit (.e .cause 1)))
+  | .startCrash => some (.ne (.cell0 .crashCause) (.lit (.e .cause 3)))
   | .raceWindow => some (.all .x .handle
       (.or (.not (.cell1 .router (.param .x))) (.ne (.cell1 .status (.param .x)) (.lit (.e .status 0)))))
   | .routedNotPresent => some (.all .x .handle
@@ -169,6 +180,10 @@ theorem asInt_i' (n : Int) : (Val.i n).asInt = n := rfl
 public theorem nilCrash_holds {b : Bounds} {s : State} (h : s .crashCause 0 0 ≠ vSendNil) :
     holds b s .nilCrash := by
   simpa [holds, holdsB, inv, propInv, noNilCrash, notE, L, eval, asBool_b'] using h
+
+public theorem startCrash_holds {b : Bounds} {s : State} (h : s .crashCause 0 0 ≠ vStartRaise) :
+    holds b s .startCrash := by
+  simpa [holds, holdsB, inv, propInv, noStartCrash, notE, L, eval, asBool_b'] using h
 
 public theorem orphanDelivery_holds {b : Bounds} {s : State} (h : s .orphanDelivery 0 0 ≠ .b true) :
     holds b s .orphanDelivery := by
@@ -256,16 +271,16 @@ def verdicts : List Entry := [
     proof := (supports @preFix_registered_dead_consumer_noproc) },
   { name := "ElectricRace.preFix_orphan_reachable", module := "ElectricRace.Thm.Orphan",
     variant := some .PreFix, property := some .orphanDelivery,
-    kind := (.witness b1L orphanSchedL),
+    kind := (.witness b1L orphanRecheckSchedL),
     assumptions := [],
-    claim := "Witness: ShapeCache check-then-start races the cleaner; a live consumer receives an event for a shape whose status is not present.",
+    claim := "Witness: the removal's ShapeStatus step lands between the consumer's start and the broadcast; the live consumer receives an event for a shape whose status is not present.",
     proof := preFix_orphan_reachable },
-  { name := "ElectricRace.preFix_quiescent_orphan", module := "ElectricRace.Thm.Orphan",
-    variant := some .PreFix, property := some .quiescentOrphan,
-    kind := (.witness b1L orphanQuiescentSchedL),
+  { name := "ElectricRace.preFix_startCrash_reachable", module := "ElectricRace.Thm.StartCrash",
+    variant := some .PreFix, property := some .startCrash,
+    kind := (.witness b1L startCrashSchedL),
     assumptions := [],
-    claim := "Witness: a quiescent state (nothing in flight) with a live consumer and storage for a shape without status.",
-    proof := preFix_quiescent_orphan },
+    claim := "Witness: ShapeCache's check passes, the removal's ShapeStatus step lands, the consumer's start re-reads ShapeStatus and raises, start_consumer! crashes the collector.",
+    proof := preFix_startCrash_reachable },
   { name := "ElectricRace.fixA_window_reachable", module := "ElectricRace.Thm.Witnesses",
     variant := some .FixA, property := some .raceWindow,
     kind := (.witness b1L windowSchedL),
@@ -298,16 +313,16 @@ def verdicts : List Entry := [
     proof := (supports @fixA_recipe_survives) },
   { name := "ElectricRace.fixA_orphan_reachable", module := "ElectricRace.Thm.Orphan",
     variant := some .FixA, property := some .orphanDelivery,
-    kind := (.witness b1L orphanSchedL),
+    kind := (.witness b1L orphanRecheckSchedL),
     assumptions := [],
-    claim := "Witness: ShapeCache check-then-start races the cleaner; a live consumer receives an event for a shape whose status is not present.",
+    claim := "Witness: the removal's ShapeStatus step lands between the consumer's start and the broadcast; the live consumer receives an event for a shape whose status is not present.",
     proof := fixA_orphan_reachable },
-  { name := "ElectricRace.fixA_quiescent_orphan", module := "ElectricRace.Thm.Orphan",
-    variant := some .FixA, property := some .quiescentOrphan,
-    kind := (.witness b1L orphanQuiescentSchedL),
+  { name := "ElectricRace.fixA_startCrash_reachable", module := "ElectricRace.Thm.StartCrash",
+    variant := some .FixA, property := some .startCrash,
+    kind := (.witness b1L startCrashSchedL),
     assumptions := [],
-    claim := "Witness: a quiescent state (nothing in flight) with a live consumer and storage for a shape without status.",
-    proof := fixA_quiescent_orphan },
+    claim := "Witness: the second crash path fix A did not close. ShapeCache's check passes, the removal's ShapeStatus step lands, the consumer's start re-reads ShapeStatus and raises, start_consumer! crashes the collector.",
+    proof := fixA_startCrash_reachable },
   { name := "ElectricRace.fixA2_window_reachable", module := "ElectricRace.Thm.Witnesses",
     variant := some .FixA2, property := some .raceWindow,
     kind := (.witness b1L windowSchedL),
@@ -320,6 +335,12 @@ def verdicts : List Entry := [
     assumptions := [],
     claim := "Witness: after RemoveShape and the ShapeStatus step the router holds a shape whose ShapeStatus entry is absent at HEAD.",
     proof := fixA2_window_reachable.2 },
+  { name := "ElectricRace.fixA2_noStartCrash", module := "ElectricRace.Thm.StartCrash",
+    variant := some .FixA2, property := some .startCrash,
+    kind := .safetyAllBounds,
+    assumptions := [],
+    claim := "Safety, all bounds, all interleavings incl. external crash and restart: the collector never crashes through start_consumer! (no rule records that cause).",
+    proof := (by intro b s hs; exact startCrash_holds (@fixA2_noStartCrash b s hs)) },
   { name := "ElectricRace.fixA2_noNilCrash", module := "ElectricRace.Thm.Model",
     variant := some .FixA2, property := some .nilCrash,
     kind := .safetyAllBounds,
@@ -368,12 +389,12 @@ def verdicts : List Entry := [
     assumptions := [],
     claim := "Witness: after such a restart FixB (no nil filter) crashes by send(nil).",
     proof := fixB_nilCrash_after_fault },
-  { name := "ElectricRace.fixB_noDeadlock", module := "ElectricRace.Thm.Model",
+  { name := "ElectricRace.waitsOn_acyclic", module := "ElectricRace.Thm.Model",
     variant := some .FixB, property := some .deadlock,
     kind := .supporting,
     assumptions := [],
     claim := "The hand-written waits-for relation (cleaner -> collector, collector -> ShapeCache, replication -> collector) has no cycle in any state; it is not derived from the rules, so this is not a deadlock-freedom proof of the rules.",
-    proof := (supports @fixB_noDeadlock) },
+    proof := (supports @waitsOn_acyclic) },
   { name := "ElectricRace.fixB_quiescent_orphan", module := "ElectricRace.Thm.Orphan",
     variant := some .FixB, property := some .quiescentOrphan,
     kind := (.witness b1L fixBStopMissesSchedL),
@@ -440,6 +461,12 @@ def verdicts : List Entry := [
     assumptions := [],
     claim := "Safety, every Bounds, all interleavings incl. external crash and restart: the inductive invariant InvCAll holds for every handle h < H (no nil crash; a routed shape's ShapeStatus entry is not absent; a ShapeCache request and a pending routing belong to a routed handle while the collector publishes; no publish resolved to nil).",
     proof := (supports @fixC_invariant_allBounds) },
+  { name := "ElectricRace.fixC_noStartCrash", module := "ElectricRace.Thm.StartCrash",
+    variant := some .FixC, property := some .startCrash,
+    kind := .safetyAllBounds,
+    assumptions := ["the consumer start of HEAD (no re-read of ShapeStatus); a modelling choice for this hypothetical fix"],
+    claim := "Safety, all bounds, all interleavings incl. external crash and restart: the collector never crashes through start_consumer! (no rule records that cause).",
+    proof := (by intro b s hs; exact startCrash_holds (@fixC_noStartCrash b s hs)) },
   { name := "ElectricRace.fixC_noNilCrash_allBounds", module := "ElectricRace.Thm.FixCAll",
     variant := some .FixC, property := some .nilCrash,
     kind := .safetyAllBounds,
@@ -458,6 +485,12 @@ def verdicts : List Entry := [
     assumptions := ["no external collector crash (SlcFail left out)"],
     claim := "Safety, every Bounds, all interleavings without SlcFail: the inductive invariant InvBAll holds for every handle h < H and chain k < K (the collector is never down and its crash cause stays none; a routed shape is present; a chain at its status step has seen its handle leave the router; a ShapeCache request and a pending routing belong to a routed handle while the collector publishes; no publish resolved to nil).",
     proof := (supports @fixB_noFault_invariant_allBounds) },
+  { name := "ElectricRace.fixB_noStartCrash", module := "ElectricRace.Thm.StartCrash",
+    variant := some .FixB, property := some .startCrash,
+    kind := .safetyAllBounds,
+    assumptions := ["the consumer start of HEAD (no re-read of ShapeStatus); a modelling choice for this hypothetical fix"],
+    claim := "Safety, all bounds, all interleavings incl. external crash and restart: the collector never crashes through start_consumer! (no rule records that cause).",
+    proof := (by intro b s hs; exact startCrash_holds (@fixB_noStartCrash b s hs)) },
   { name := "ElectricRace.fixB_noFault_noNilCrash_allBounds", module := "ElectricRace.Thm.FixBAll",
     variant := some .FixB, property := some .nilCrash,
     kind := .safetyAllBoundsNoFault,
@@ -555,12 +588,13 @@ private def variantNameV : Variant → String
 private def allVariantsV : List Variant := [.PreFix, .FixA, .FixA2, .FixB, .FixC]
 
 private def propNameV : Property → String
-  | .nilCrash => "nilCrash" | .raceWindow => "raceWindow" | .routedNotPresent => "routedNotPresent"
+  | .nilCrash => "nilCrash" | .startCrash => "startCrash" | .raceWindow => "raceWindow" | .routedNotPresent => "routedNotPresent"
   | .orphanDelivery => "orphanDelivery" | .quiescentOrphan => "quiescentOrphan"
   | .deadlock => "deadlock" | .txnLoss => "txnLoss"
 
 private def propDescV : Property → String
   | .nilCrash => "the collector crashed by send(nil, ...)"
+  | .startCrash => "the collector crashed through start_consumer!: the consumer's start re-read ShapeStatus, the shape was gone, the start raised"
   | .raceWindow => "race window: the EventRouter holds a shape whose ShapeStatus entry is absent"
   | .routedNotPresent => "the EventRouter holds a shape whose status is not present (includes FixC tombstones, harmless by design)"
   | .orphanDelivery => "a live consumer received an event while its shape's status was not present"
@@ -569,7 +603,7 @@ private def propDescV : Property → String
   | .txnLoss => "a transaction acknowledged without delivery or never re-delivered (not a state predicate: no invariant expression)"
 
 private def allPropsV : List Property :=
-  [.nilCrash, .raceWindow, .routedNotPresent, .orphanDelivery, .quiescentOrphan, .deadlock, .txnLoss]
+  [.nilCrash, .startCrash, .raceWindow, .routedNotPresent, .orphanDelivery, .quiescentOrphan, .deadlock, .txnLoss]
 
 private def varNameV : Var → String
   | .status => "status" | .router => "router" | .registry => "registry" | .storage => "storage"
@@ -592,7 +626,7 @@ private def enumNamesV : EnumTy → List String
   | .mbox => ["empty", "E", "B", "EB", "BE"]
   | .slc => ["idle", "publishing", "down"]
   | .sc => ["idle", "requested", "checked"]
-  | .cause => ["none", "sendNil", "external"]
+  | .cause => ["none", "sendNil", "external", "startRaise"]
   | .und => ["none", "no_shape", "noproc"]
 
 private def enumTyNameV : EnumTy → String
@@ -624,7 +658,7 @@ private def labelNameV : Label → String
   | .ConsumerInit => "ConsumerInit" | .SlcBroadcast => "SlcBroadcast" | .SlcCrash => "SlcCrash"
   | .SlcFail => "SlcFail" | .SlcRestart => "SlcRestart" | .ConsumerSuspend => "ConsumerSuspend"
   | .ConsumerCrash => "ConsumerCrash" | .ConsumerSelfClean => "ConsumerSelfClean"
-  | .ConsumerKill => "ConsumerKill"
+  | .ConsumerKill => "ConsumerKill" | .CacheStartRaise => "CacheStartRaise"
 
 theorem labelNameV_eq (l : Label) : labelNameV l = l.name := by cases l <;> rfl
 
@@ -703,6 +737,14 @@ private def kindInitialV : KindSpec → Json
   | .replay _ => Json.str "restored"
   | _ => Json.null
 
+/-- The actions the kind's statement leaves out of the rules (machine-readable form of the
+"no external collector crash" assumption): read off the kind, whose statement the kernel checked
+(`safetyAllBoundsNoFault` and `safetyAt false _` are about `rules v false`, without `SlcFail`). -/
+private def kindExcludesV : KindSpec → Json
+  | .safetyAllBoundsNoFault => strArrV ["SlcFail"]
+  | .safetyAt false _ => strArrV ["SlcFail"]
+  | _ => strArrV []
+
 private def entryJsonV (e : Entry) : Json :=
   Json.mkObj [
     ("name", Json.str e.name), ("module", Json.str e.module),
@@ -711,6 +753,7 @@ private def entryJsonV (e : Entry) : Json :=
     ("kind", Json.str (kindNameV e.kind)),
     ("bounds", kindBoundsV e.kind),
     ("assumptions", strArrV e.assumptions),
+    ("excludes", kindExcludesV e.kind),
     ("claim", Json.str e.claim),
     ("schedule", kindSchedV e.kind),
     ("initial", kindInitialV e.kind)]

@@ -83,7 +83,7 @@ def EnumTy.names : EnumTy → List String
   | .mbox => ["empty", "E", "B", "EB", "BE"]
   | .slc => ["idle", "publishing", "down"]
   | .sc => ["idle", "requested", "checked"]
-  | .cause => ["none", "sendNil", "external"]
+  | .cause => ["none", "sendNil", "external", "startRaise"]
   | .und => ["none", "no_shape", "noproc"]
 
 /-- Cell values: booleans, integers (`-1` is "none"), enumeration members. -/
@@ -316,6 +316,7 @@ inductive Label where
   | SlcRoute | SlcResolveRegistered | SlcResolveAsk | CacheCheckOk | CacheCheckNoShape
   | CacheCheckRemoving | CacheStart | ConsumerInit | SlcBroadcast | SlcCrash | SlcFail
   | SlcRestart | ConsumerSuspend | ConsumerCrash | ConsumerSelfClean | ConsumerKill
+  | CacheStartRaise
 deriving DecidableEq
 
 def Label.name : Label → String
@@ -331,7 +332,7 @@ def Label.name : Label → String
   | .ConsumerInit => "ConsumerInit" | .SlcBroadcast => "SlcBroadcast" | .SlcCrash => "SlcCrash"
   | .SlcFail => "SlcFail" | .SlcRestart => "SlcRestart" | .ConsumerSuspend => "ConsumerSuspend"
   | .ConsumerCrash => "ConsumerCrash" | .ConsumerSelfClean => "ConsumerSelfClean"
-  | .ConsumerKill => "ConsumerKill"
+  | .ConsumerKill => "ConsumerKill" | .CacheStartRaise => "CacheStartRaise"
 
 /-- A named guard conjunct. -/
 structure Guard where
@@ -436,6 +437,7 @@ def vChecked : Val := .e .sc 2
 def vNoCause : Val := .e .cause 0
 def vSendNil : Val := .e .cause 1
 def vExternal : Val := .e .cause 2
+def vStartRaise : Val := .e .cause 3
 def vDelivered : Val := .e .und 0
 def vNoShape : Val := .e .und 1
 def vNoproc : Val := .e .und 2
@@ -501,6 +503,25 @@ def hk : Expr := chainHandle pK
 def g (n : String) (e : Expr) : Guard := ⟨n, e⟩
 
 /-! ### The rules -/
+
+/-- How a variant's consumer starts (electric.md 5b). `recheck`: until upstream f7f6bc78c (#3998,
+first in 1.4.14) `Consumer.init` re-read ShapeStatus with `{:ok, shape} = fetch_shape_by_handle`
+(consumer.ex:111, after registration): a removal that landed after ShapeCache's check makes that
+match raise, the start fails and `start_consumer!` raises in the collector
+(consumer_registry.ex:223). `noRecheck` (HEAD): the consumer never re-reads ShapeStatus; it
+starts, re-creates the shape's directory and runs a new snapshot (the orphan). FixB and FixC are
+stated on HEAD's start (a modelling choice, see docs/model.md). -/
+inductive ConsumerStart where
+  | recheck | noRecheck
+deriving DecidableEq
+
+def ConsumerStart.name : ConsumerStart → String
+  | .recheck => "recheck" | .noRecheck => "noRecheck"
+
+/-- The consumer start of each variant: PreFix (1.2.7–1.3.2) and FixA (1.3.3–1.4.13) re-read. -/
+def Variant.consumerStart : Variant → ConsumerStart
+  | .PreFix | .FixA => .recheck
+  | _ => .noRecheck
 
 /-- The first step of a fresh cleaner chain. -/
 def startPc (v : Variant) : Val := if v = .FixB then vRouterRemove else vStatus
@@ -623,6 +644,8 @@ def batchActions (v : Variant) : List Action :=
 
 def publishActions (v : Variant) : List Action :=
   let nilCrashes : Bool := v = .PreFix || v = .FixB || v = .FixC
+  -- the consumer start re-reads ShapeStatus (`Variant.consumerStart = .recheck`)
+  let rechecks : Bool := v = .PreFix || v = .FixA
   [ { label := .TxnArrive, process := "replication", params := [(.t, .txn)],
       guards := [g "no_unacked" (.eq unacked none'), g "in_order" (.eq pT nextTxn),
                  g "slc_up" (notE slc vDown),
@@ -660,8 +683,11 @@ def publishActions (v : Variant) : List Action :=
       effect := seqL [.set1 .pubState scHandle (L vSkipped), .set0 .sc (L vScIdle),
                       .set0 .scHandle none'] }] else []) <| app [
     { label := .CacheStart, process := "shapecache", params := [],
-      guards := [g "checked" (isE sc vChecked),
-                 g "fresh_id_left" (.any .x .consumer (.eq pX nextConsumer))],
+      guards := app [g "checked" (isE sc vChecked),
+                 g "fresh_id_left" (.any .x .consumer (.eq pX nextConsumer))]
+        -- with the re-read, the start succeeds only if the shape is still in ShapeStatus
+        (if rechecks then [g "shape_still_present" (isE (status scHandle) vPresent)]
+         else []),
       effect := seqL [.set1 .cons nextConsumer (L vStarting), .set1 .owner nextConsumer scHandle,
         .set1 .registry scHandle nextConsumer, .set1 .pubState scHandle (L vConsumer),
         .set1 .pubConsumer scHandle nextConsumer, .set0 .nextConsumer (.add nextConsumer (li 1)),
@@ -676,10 +702,15 @@ def publishActions (v : Variant) : List Action :=
         (if v = .FixA2 then undeliverableEff else .skip),
         eachH (seqL [.set1 .pubState pX (L vPubNone), .set1 .pubConsumer pX none']),
         .set0 .slc (L vSlcIdle), .set0 .pubTxn none', .set0 .unacked none'] }]
-  (if nilCrashes then [
+  (app (if nilCrashes then [
     { label := .SlcCrash, process := "slc", params := [],
       guards := app publishDoneGuards [g "has_nil" (existsH (isE (pubState pX) vNil))],
-      effect := crashEff vSendNil, outcome := .crash }] else []))
+      effect := crashEff vSendNil, outcome := .crash }] else [])
+  -- the re-read in `Consumer.init` raised: the start fails, `start_consumer!` raises in the collector
+  (if rechecks then [
+    { label := .CacheStartRaise, process := "shapecache", params := [],
+      guards := [g "checked" (isE sc vChecked), g "shape_gone" (notE (status scHandle) vPresent)],
+      effect := crashEff vStartRaise, outcome := .crash }] else [])))
 
 /-- The supervisor restarts the shape subsystem: the router is rebuilt from ShapeStatus
 (FixC: tombstones are dropped), the replication client re-sends its un-acknowledged transaction. -/
@@ -762,6 +793,9 @@ def restored : State := fun v i j =>
 /-- The collector never crashed by sending to `nil`. -/
 def noNilCrash : Expr := notE (.cell0 .crashCause) vSendNil
 
+/-- The collector never crashed through `start_consumer!` (the consumer's start raised). -/
+def noStartCrash : Expr := notE (.cell0 .crashCause) vStartRaise
+
 /-- The race window is closed: a routed shape is in ShapeStatus. -/
 def noWindow : Expr := forallH (.or (.not (router pX)) (isE (status pX) vPresent))
 
@@ -774,9 +808,11 @@ def noOrphanDelivery : Expr := .not orphanDelivery
 def invariantsFor : Variant → List (String × Expr × List String)
   | .PreFix => []
   | .FixA => [("noNilCrash", noNilCrash, ["ElectricRace.fixA_noNilCrash"])]
-  | .FixA2 => [("noNilCrash", noNilCrash, ["ElectricRace.fixA2_noNilCrash"])]
-  | .FixB => []
+  | .FixA2 => [("noNilCrash", noNilCrash, ["ElectricRace.fixA2_noNilCrash"]),
+               ("noStartCrash", noStartCrash, ["ElectricRace.fixA2_noStartCrash"])]
+  | .FixB => [("noStartCrash", noStartCrash, ["ElectricRace.fixB_noStartCrash"])]
   | .FixC => [("noNilCrash", noNilCrash, ["ElectricRace.fixC_noNilCrash"]),
+              ("noStartCrash", noStartCrash, ["ElectricRace.fixC_noStartCrash"]),
               ("noWindow", forallH (.or (.not (router pX)) (notE (status pX) vAbsent)),
                ["ElectricRace.fixC_noWindow"])]
 
@@ -792,8 +828,8 @@ def theoremsFor (v : Variant) (l : Label) : List String :=
   let safety : List String := match v with
     | .FixA => ["fixA_noNilCrash"]
     | .FixA2 => ["fixA2_noNilCrash"]
-    | .FixB => if l = .SlcFail then ["fixB_noDeadlock"]
-               else ["fixB_noDeadlock", "fixB_noFault_invariant", "fixB_noFault_safe"]
+    | .FixB => if l = .SlcFail then ["waitsOn_acyclic"]
+               else ["waitsOn_acyclic", "fixB_noFault_invariant", "fixB_noFault_safe"]
     | .FixC => ["fixC_noNilCrash", "fixC_noWindow"]
     | _ => []
   let vp : String := match v with
@@ -808,8 +844,15 @@ def theoremsFor (v : Variant) (l : Label) : List String :=
     | .SlcBroadcast, .FixA => ["fixA_recipe_survives"]
     | .SlcBroadcast, .FixA2 => ["fixA2_recipe_survives", "fixA2_records_no_shape", "fixA2_records_noproc"]
     | .CacheStart, .FixB => []
+    | .CacheStart, .PreFix => ["preFix_orphan_reachable"]
+    | .CacheStart, .FixA => ["fixA_orphan_reachable"]
     | .CacheStart, _ => [vp ++ "_orphan_reachable", vp ++ "_quiescent_orphan"]
+    | .CacheStartRaise, _ => [vp ++ "_startCrash_reachable", "crash_keeps_unacked"]
+    | .CleanerStatus, .PreFix => ["preFix_window_reachable", "preFix_startCrash_reachable"]
+    | .CleanerStatus, .FixA => ["fixA_window_reachable", "fixA_startCrash_reachable"]
     | .SlcApplyBatch, .FixB => []
+    | .SlcApplyBatch, .PreFix => []
+    | .SlcApplyBatch, .FixA => []
     | .SlcApplyBatch, _ => [vp ++ "_quiescent_orphan"]
     | .CleanerStatus, .FixB => ["fixB_window_after_fault"]
     | .CleanerStop, .FixB => ["fixB_quiescent_orphan"]
@@ -933,6 +976,7 @@ private def rulesJson (v : Variant) (b : Bounds) : Json :=
   Json.mkObj [
     ("format", Json.str "electric-race-rules/2"),
     ("variant", Json.str v.name),
+    ("consumerStart", Json.str v.consumerStart.name),
     ("bounds", boundsJson b),
     ("domains", Json.mkObj [("handle", Json.str "H"), ("consumer", Json.str "C"),
                             ("chain", Json.str "K"), ("txn", Json.str "T")]),

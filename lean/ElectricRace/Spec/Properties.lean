@@ -24,6 +24,9 @@ namespace ElectricRace
 inductive Property where
   /-- the collector crashed by `send(nil, …)` -/
   | nilCrash
+  /-- the collector crashed through `start_consumer!`: the consumer's start re-read ShapeStatus,
+  the shape was gone, the start failed and `start_consumer!` raised (1.2.7–1.4.13) -/
+  | startCrash
   /-- the race window: the router holds a shape whose ShapeStatus entry is ABSENT -/
   | raceWindow
   /-- the router holds a shape whose status is not `present` (includes FixC tombstones, which are
@@ -58,6 +61,7 @@ def cleanE : Expr :=
 /-- The invariant expression of a state property (`none` for `deadlock` and `txnLoss`). -/
 def propInv : Property → Option Expr
   | .nilCrash => some noNilCrash
+  | .startCrash => some noStartCrash
   | .raceWindow => some (forallH (.or (.not (router pX)) (notE (status pX) vAbsent)))
   | .routedNotPresent => some noWindow
   | .orphanDelivery => some noOrphanDelivery

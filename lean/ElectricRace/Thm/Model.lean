@@ -164,7 +164,7 @@ theorem step_some {b : Bounds} {s s' : State} {a : Action} {env : Env}
   · exact (Option.some.inj h).symm
   · simp at h
 
-theorem initOk_crashCause {b : Bounds} {s : State} (h : initOk b s = true) :
+public theorem initOk_crashCause {b : Bounds} {s : State} (h : initOk b s = true) :
     s .crashCause 0 0 = vNoCause := by
   unfold initOk at h
   simp only [initConds, guardsOk, g, Bool.and_eq_true] at h
@@ -173,7 +173,7 @@ theorem initOk_crashCause {b : Bounds} {s : State} (h : initOk b s = true) :
 
 /-- A cell property that every initial state has and that every action of `acts` preserves
 because it writes the cell only with accepted literals holds in every reachable state. -/
-theorem reachable_cell (b : Bounds) (acts : List Action) (v : Var) (ok : Val → Bool)
+public theorem reachable_cell (b : Bounds) (acts : List Action) (v : Var) (ok : Val → Bool)
     (P : Val → Prop) (hok : ∀ x, ok x = true → P x)
     (hinit : ∀ s, initOk b s = true → P (s v 0 0))
     (hacts : ∀ a ∈ acts, writesOnly v ok a.effect = true) :
@@ -185,7 +185,7 @@ theorem reachable_cell (b : Bounds) (acts : List Action) (v : Var) (ok : Val →
     rw [step_some hst]
     exact exec_writesOnly b s v ok 0 0 P hok a.effect env s (hacts a ha) ih
 
-theorem all_writesOnly {acts : List Action} {v : Var} {ok : Val → Bool}
+public theorem all_writesOnly {acts : List Action} {v : Var} {ok : Val → Bool}
     (h : acts.all (fun a => writesOnly v ok a.effect) = true) :
     ∀ a ∈ acts, writesOnly v ok a.effect = true := by
   simpa using h
@@ -294,10 +294,9 @@ theorem waitsChain_rank (s : State) (p q : Proc) (h : WaitsChain s p q) : rank q
 replication client → collector) goes strictly down a rank, so no process waits on itself through
 any chain of waits. What this does NOT show: `waitsOn` is written by hand from the reading of
 Electric's code, not derived from the rules' blocking guards, so it says nothing about a wait the
-relation leaves out. The name is kept because the exported FixB rules cite it
-(`theoremsFor` in `Spec/Model.lean`); it proves acyclicity of `waitsOn`, not deadlock freedom of
-the rules. -/
-public theorem fixB_noDeadlock (s : State) (p : Proc) : ¬ WaitsChain s p p := by
+relation leaves out; it proves acyclicity of `waitsOn`, not deadlock freedom of the rules. (It
+was called `fixB_noDeadlock`, a name that claimed more than the statement.) -/
+public theorem waitsOn_acyclic (s : State) (p : Proc) : ¬ WaitsChain s p p := by
   intro h
   have := waitsChain_rank s p p h
   omega

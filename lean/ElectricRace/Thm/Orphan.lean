@@ -17,7 +17,8 @@ namespace ElectricRace
 /-- The orphan-consumer interleaving (electric.md §5b): the collector asks ShapeCache for a
 consumer, ShapeCache checks ShapeStatus (present), the cleaner removes the shape (status, stop
 finds no pid, storage cleaned), then ShapeCache starts the consumer, which initialises storage and
-receives the transaction. -/
+receives the transaction. A schedule of HEAD's start only (FixA2, FixB, FixC): with the re-read
+(PreFix, FixA) the start raises (`ElectricRace/Thm/StartCrash.lean`). -/
 def orphanSched : List (Label × List Int) :=
   [(.TxnArrive, [0]), (.SlcRoute, []), (.SlcResolveAsk, [0]), (.CacheCheckOk, []),
    (.RemoveShape, [0, 0]), (.CleanerStatus, [0]), (.CleanerStop, [0]), (.CleanerStorage, [0]),
@@ -28,6 +29,16 @@ was re-created, and it received an event for the removed shape. -/
 def orphanLive (s : State) : Bool :=
   s .cons 0 0 = vRunning && s .owner 0 0 = .i 0 && s .status 0 0 != vPresent &&
   s .storage 0 0 = vSPresent && s .orphanDelivery 0 0 = .b true
+
+/-- Orphan delivery under the re-reading start (PreFix, FixA): ShapeCache's check and start both
+see the shape (so the start does not raise), the consumer initialises, then the removal's
+ShapeStatus step lands before the broadcast: the live consumer receives the transaction for a
+shape that ShapeStatus no longer has. (The cleaner's `Consumer.stop` then finds the registered
+pid and stops it, so this orphan does not outlive the removal.) -/
+def orphanRecheckSched : List (Label × List Int) :=
+  [(.TxnArrive, [0]), (.SlcRoute, []), (.SlcResolveAsk, [0]), (.CacheCheckOk, []),
+   (.CacheStart, []), (.ConsumerInit, [0]), (.RemoveShape, [0, 0]), (.CleanerStatus, [0]),
+   (.SlcBroadcast, [])]
 
 /-- The orphan interleaving, completed by the batched collector removal. -/
 def orphanQuiescentSched : List (Label × List Int) :=
@@ -53,14 +64,24 @@ def cleanState1 (s : State) : Bool :=
 
 end
 
-/-- **Orphan consumer, PreFix.** ShapeCache's check-then-act races the cleaner: a live consumer,
-with re-created storage, receives a transaction for a shape that ShapeStatus no longer has. -/
+/-- **Orphan delivery, PreFix.** The removal's ShapeStatus step lands between the consumer's start
+and the broadcast: a live consumer receives a transaction for a shape that ShapeStatus no longer
+has. (`orphanSched`, where the removal lands between ShapeCache's check and the start, crashes
+PreFix instead: `preFix_startCrash_reachable`.) -/
 public theorem preFix_orphan_reachable :
-    WitnessBy .PreFix b1 .orphanDelivery restored orphanSched := by unfold WitnessBy; decide +kernel
+    WitnessBy .PreFix b1 .orphanDelivery restored orphanRecheckSched := by unfold WitnessBy; decide +kernel
 
-/-- **Orphan consumer, FixA.** The nil filter does not help: same interleaving. -/
+/-- **Orphan delivery, FixA.** Same schedule as PreFix; the nil filter does not matter here. -/
 public theorem fixA_orphan_reachable :
-    WitnessBy .FixA b1 .orphanDelivery restored orphanSched := by unfold WitnessBy; decide +kernel
+    WitnessBy .FixA b1 .orphanDelivery restored orphanRecheckSched := by unfold WitnessBy; decide +kernel
+
+/-- **HEAD's orphan schedule is not a schedule of the re-reading variants.** Under PreFix and
+FixA, `orphanSched` does not replay (the start is not enabled once the shape is gone; it raises
+instead), so the orphan that outlives the removal is a HEAD (≥ 1.4.14) behaviour. -/
+public theorem orphanSched_blocked_by_recheck :
+    runSched b1 (rules .PreFix) restored orphanSched = none ∧
+    runSched b1 (rules .FixA) restored orphanSched = none := by
+  constructor <;> decide +kernel
 
 /-- **Orphan consumer, FixA2 (HEAD).** Still reachable at HEAD. -/
 public theorem fixA2_orphan_reachable :
@@ -72,16 +93,9 @@ anyway (it does not re-check), so the orphan remains. -/
 public theorem fixC_orphan_reachable :
     WitnessBy .FixC b1 .orphanDelivery restored orphanSched := by unfold WitnessBy; decide +kernel
 
-/-- **Not clean at quiescence: PreFix.** After the orphan interleaving and the batched removal,
-nothing is in flight, yet a live consumer serves a shape without status and its storage exists. -/
-public theorem preFix_quiescent_orphan :
-    WitnessBy .PreFix b1 .quiescentOrphan restored orphanQuiescentSched := by unfold WitnessBy; decide +kernel
-
-/-- **Not clean at quiescence: FixA.** -/
-public theorem fixA_quiescent_orphan :
-    WitnessBy .FixA b1 .quiescentOrphan restored orphanQuiescentSched := by unfold WitnessBy; decide +kernel
-
-/-- **Not clean at quiescence: FixA2 (HEAD).** -/
+/-- **Not clean at quiescence: FixA2 (HEAD).** After the orphan interleaving and the batched
+removal, nothing is in flight, yet a live consumer serves a shape without status and its storage
+exists (the consumer re-created it). -/
 public theorem fixA2_quiescent_orphan :
     WitnessBy .FixA2 b1 .quiescentOrphan restored orphanQuiescentSched := by unfold WitnessBy; decide +kernel
 
