@@ -11,6 +11,7 @@ export const rulesSchema = {
   properties: {
     format: { const: "electric-race-rules/2" },
     variant: name,
+    consumerStart: { enum: ["recheck", "noRecheck"] },
     sourceSha256: { type: "string" },
     rulesFingerprint: { type: "string" },
     bounds: { type: "object", additionalProperties: { type: "integer", minimum: 0 } },

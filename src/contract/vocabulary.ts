@@ -30,6 +30,8 @@ export const ACTION_LABELS = [
   "SlcCrash", "SlcRestart", "ConsumerSuspend", "ConsumerCrash", "ConsumerSelfClean", "ConsumerKill",
   // The SLC dies for another reason (contracts.md §1, a refinement the Lean rules introduced).
   "SlcFail",
+  // 1.2.7–1.4.13: the consumer's start re-reads ShapeStatus and raises (electric.md §5b).
+  "CacheStartRaise",
 ] as const;
 export type ActionLabel = (typeof ACTION_LABELS)[number];
 

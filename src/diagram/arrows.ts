@@ -32,6 +32,7 @@ const TARGETS: Readonly<Record<string, Target>> = {
   CacheCheckNoShape: () => "slc",
   CacheCheckRemoving: () => "slc",
   CacheStart: (s) => changedConsumer(s) ?? "slc",
+  CacheStartRaise: () => "slc",
   SlcBroadcast: changedConsumer,
   SlcRestart: () => "slc",
   ConsumerCrash: chain,

@@ -16,6 +16,7 @@ export interface EventLike {
 /** What a crash step means for Electric, from the crash cause the step recorded. */
 export function crashText(cause: CellScalar | undefined): string {
   if (cause === "sendNil") return "send(nil, …) raised: the ShapeLogCollector crashes";
+  if (cause === "startRaise") return "the consumer's start re-read ShapeStatus and raised; start_consumer! crashes the ShapeLogCollector";
   if (cause === "external") return "the ShapeLogCollector died of another exception (external crash)";
   return "the ShapeLogCollector crashed";
 }

@@ -3,7 +3,7 @@
 // ShapeStatus and storage live elsewhere and survive.
 import type { Cells } from "../contract/vocabulary.ts";
 
-export type CrashCause = "none" | "sendNil" | "external";
+export type CrashCause = "none" | "sendNil" | "external" | "startRaise";
 
 /** The contract's `crashes` cell saturates here (contracts.md §1: type int [0,2]). */
 export const CRASH_COUNT_CAP = 2;

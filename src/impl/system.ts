@@ -184,7 +184,7 @@ export class System {
       case "BatcherFlush": case "SlcApplyBatch": case "SlcRemoveNow":
         return applyBatching(this, a, label);
       case "TxnArrive": case "SlcRoute": case "SlcResolveRegistered": case "SlcResolveAsk": case "CacheCheckOk":
-      case "CacheCheckNoShape": case "CacheCheckRemoving": case "CacheStart": case "SlcBroadcast": case "SlcCrash":
+      case "CacheCheckNoShape": case "CacheCheckRemoving": case "CacheStart": case "CacheStartRaise": case "SlcBroadcast": case "SlcCrash":
         return applyPublish(this, a, label);
       case "SlcRestart": case "SlcFail":
         return applySupervision(this, a, label);

@@ -13,15 +13,20 @@ export interface VariantConfig {
   readonly routerFirst: boolean;
   /** Fix C: ShapeStatus keeps a tombstone that routing and ShapeCache consult. */
   readonly tombstones: boolean;
+  /** electric.md §5b: until f7f6bc78c (#3998, 1.4.14) Consumer.init re-read ShapeStatus with
+   * `{:ok, shape} = …` after registering, so a shape removed since ShapeCache's check makes the
+   * start fail and start_consumer! raise in the SLC ("recheck"). From 1.4.14 the consumer never
+   * re-checks ("noRecheck"). B and C are stated on the 1.4.14 start. */
+  readonly consumerStart: "recheck" | "noRecheck";
 }
 
 export function variantConfig(v: Variant): VariantConfig {
   switch (v) {
-    case "PreFix": return { nilPolicy: "send", reissueWhenGone: false, routerFirst: false, tombstones: false };
-    case "FixA": return { nilPolicy: "filter", reissueWhenGone: false, routerFirst: false, tombstones: false };
-    case "FixA2": return { nilPolicy: "undeliverable", reissueWhenGone: true, routerFirst: false, tombstones: false };
+    case "PreFix": return { nilPolicy: "send", reissueWhenGone: false, routerFirst: false, tombstones: false, consumerStart: "recheck" };
+    case "FixA": return { nilPolicy: "filter", reissueWhenGone: false, routerFirst: false, tombstones: false, consumerStart: "recheck" };
+    case "FixA2": return { nilPolicy: "undeliverable", reissueWhenGone: true, routerFirst: false, tombstones: false, consumerStart: "noRecheck" };
     // B and C are proposals applied to the pre-fix code: the nil filter is not there.
-    case "FixB": return { nilPolicy: "send", reissueWhenGone: false, routerFirst: true, tombstones: false };
-    case "FixC": return { nilPolicy: "send", reissueWhenGone: false, routerFirst: false, tombstones: true };
+    case "FixB": return { nilPolicy: "send", reissueWhenGone: false, routerFirst: true, tombstones: false, consumerStart: "noRecheck" };
+    case "FixC": return { nilPolicy: "send", reissueWhenGone: false, routerFirst: false, tombstones: true, consumerStart: "noRecheck" };
   }
 }

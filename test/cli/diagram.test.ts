@@ -11,7 +11,7 @@ describe("--diagram", () => {
   it("explore prints the PreFix crash on the recipe as a sequence diagram", async () => {
     const r = await cli("explore", "traces/scenarios/race-recipe.yaml", "--variant", "PreFix", "--diagram");
     expect(r.exitCode).toBe(0);
-    const block = r.stdout.slice(r.stdout.indexOf("PreFix race-recipe: nilCrash"), r.stdout.indexOf("raceWindow: "));
+    const block = r.stdout.slice(r.stdout.indexOf("PreFix race-recipe: nilCrash"), r.stdout.indexOf("startCrash: "));
     const lines = block.split("\n");
     expect(lines[1]!.trim().split(/\s+/)).toEqual(["api", "cleaner:0", "slc", "shapecache", "replication"]);
     const rows = lines.filter((l) => /^\s+\d+ /.test(l));

@@ -19,6 +19,9 @@ export const TRACES_DIR = fileURLToPath(new URL("../../traces/", import.meta.url
 export const EXAMPLES: readonly ExampleTrace[] = [
   ...(["PreFix", "FixA", "FixA2", "FixB", "FixC"] as const).map((v) => ({ file: `race-recipe.${v}.ndjson`, scenario: "race-recipe.yaml", variant: v, seed: 1, policy: "scripted" as const })),
   { file: "orphan-recipe.FixA2.ndjson", scenario: "orphan-recipe.yaml", variant: "FixA2", seed: 1, policy: "scripted" },
+  // 1.2.7–1.4.13: the same interleaving crashes the SLC through start_consumer! (electric.md §5b)
+  { file: "orphan-recipe.PreFix.ndjson", scenario: "orphan-recipe.yaml", variant: "PreFix", seed: 1, policy: "scripted" },
+  { file: "orphan-recipe.FixA.ndjson", scenario: "orphan-recipe.yaml", variant: "FixA", seed: 1, policy: "scripted" },
   // smallest bounds, everything enabled (SlcFail too): the seed (of 1..300) covering the most actions
   ...([["PreFix", 32], ["FixA", 32], ["FixA2", 32], ["FixB", 15], ["FixC", 32]] as const).map(([v, seed]) => ({ file: `smallest-all.${v}.seed${seed}.ndjson`, scenario: "smallest-all.yaml", variant: v, seed, policy: "random" as const })),
   { file: "fixb-restart.FixB.ndjson", scenario: "fixb-restart.yaml", variant: "FixB", seed: 1, policy: "scripted" },

@@ -28,7 +28,18 @@ describe("Quint 0.33 ITF fixtures", () => {
     }
   });
 
-  it.each(files)("%s checks against the PreFix rules with only the variant given", async (f) => {
+  // prefix.qnt restates the PreFix rules as they were before the consumer's start re-read
+  // ShapeStatus (electric.md §5b): its orphan trace starts a consumer after the removal, which
+  // the PreFix rules now refuse (the start raises instead). Quint cannot run here to regenerate.
+  const accepted = files.filter((f) => f !== "prefix-orphan-delivery.itf.json");
+  it("the orphan-delivery trace of the older PreFix spec is refused at the start, by the re-read guard", async () => {
+    const f = "prefix-orphan-delivery.itf.json";
+    const r = await checkItfText(readFileSync(path.join(dir, f), "utf8"), f, { rules: rules(), variant: "PreFix" });
+    expect(r.ok).toBe(false);
+    expect(r.divergence?.message).toBe("CacheStart is not enabled: guard conjunct 'shape_still_present' is false in the reconstructed state");
+  });
+
+  it.each(accepted)("%s checks against the PreFix rules with only the variant given", async (f) => {
     const r = await checkItfText(readFileSync(path.join(dir, f), "utf8"), f, { rules: rules(), variant: "PreFix" });
     expect(r.divergence?.message).toBeUndefined();
     expect(r.ok).toBe(true);
@@ -59,7 +70,7 @@ describe("Quint 0.33 ITF fixtures", () => {
     expect(r.divergence?.message).toMatch(/outside its domain txn = 0\.\.-1 \(bounds inferred from state 0: .*T=0.*; pass --bounds/);
   });
 
-  it.each(files)("%s round-trips: our export has Quint's MBT record shapes and string #meta, and re-imports to the same trace", async (f) => {
+  it.each(accepted)("%s round-trips: our export has Quint's MBT record shapes and string #meta, and re-imports to the same trace", async (f) => {
     const q = read(f);
     const imp = await importItf(q, f, { rules: rules(), variant: "PreFix" });
     if (!imp.ok) throw new Error(imp.error.message);

@@ -20,6 +20,24 @@ describe("committed example traces", () => {
     });
   }
 
+  it("the orphan interleaving crashes through start_consumer! where the consumer re-reads ShapeStatus (PreFix, FixA) and leaves an orphan at HEAD", () => {
+    const runs = EXAMPLES.filter((e) => e.scenario === "orphan-recipe.yaml");
+    expect(runs.map((e) => e.variant).sort()).toEqual(["FixA", "FixA2", "PreFix"]);
+    for (const ex of runs) {
+      const events = generateExample(ex).trimEnd().split("\n").slice(1).map((l) => JSON.parse(l) as { action: string; outcome: string; post: Record<string, unknown> });
+      const raise = events.filter((e) => e.action === "CacheStartRaise");
+      if (ex.variant === "FixA2") {
+        expect(raise, ex.variant).toEqual([]);
+        expect(events.some((e) => e.post["orphanDelivery"] === true), ex.variant).toBe(true);
+      } else {
+        expect(raise.length, ex.variant).toBe(1);
+        expect(raise[0]!.outcome).toBe("crash");
+        expect(raise[0]!.post["crashCause"]).toBe("startRaise");
+        expect(events.some((e) => e.post["orphanDelivery"] === true), ex.variant).toBe(false);
+      }
+    }
+  });
+
   it("the PreFix recipe trace crashes and no fix does", () => {
     for (const ex of EXAMPLES.filter((e) => e.scenario === "race-recipe.yaml")) {
       const crashes = generateExample(ex).split("\n").filter((l) => l.includes('"outcome":"crash"')).length;

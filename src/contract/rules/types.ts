@@ -62,6 +62,9 @@ export interface Invariant extends NamedExpr {
 export interface RulesDoc {
   format: string;
   variant: string;
+  /** How the variant's consumer starts (electric.md §5b): "recheck" — Consumer.init re-reads
+   * ShapeStatus and the start raises when the shape is gone (1.2.7–1.4.13); "noRecheck" (HEAD). */
+  consumerStart?: "recheck" | "noRecheck";
   sourceSha256?: string;
   rulesFingerprint?: string;
   bounds: Record<string, number>;

@@ -49,7 +49,14 @@ export function offerPublishSteps(sys: System, offer: Offer): void {
     const f = sys.status.fetchShapeByHandle(req.h);
     offer(f === "ok" ? "CacheCheckOk" : f === "removing" ? "CacheCheckRemoving" : "CacheCheckNoShape", "shapecache");
   }
-  if (req !== null && req.stage === "checked" && (slc.registry.whereis(req.h) !== undefined || sys.consumers.canStart())) offer("CacheStart", "shapecache");
+  if (req !== null && req.stage === "checked") {
+    if (slc.registry.whereis(req.h) !== undefined) offer("CacheStart", "shapecache");
+    else if (sys.cfg.consumerStart === "recheck" && sys.status.fetchShapeByHandle(req.h) !== "ok") {
+      // Consumer.init's `{:ok, shape} = fetch_shape_by_handle` fails: the start errors out and
+      // start_consumer! raises in the SLC. The failed process never becomes a consumer.
+      offer("CacheStartRaise", "shapecache");
+    } else if (sys.consumers.canStart()) offer("CacheStart", "shapecache");
+  }
 }
 
 /** The end of a publish: broadcast, or the send(nil) crash. */
@@ -61,7 +68,7 @@ export function offerPublishEnd(sys: System, offer: Offer): void {
 }
 
 export type PublishLabel = "TxnArrive" | "SlcRoute" | "SlcResolveRegistered" | "SlcResolveAsk" | "CacheCheckOk"
-  | "CacheCheckNoShape" | "CacheCheckRemoving" | "CacheStart" | "SlcBroadcast" | "SlcCrash";
+  | "CacheCheckNoShape" | "CacheCheckRemoving" | "CacheStart" | "CacheStartRaise" | "SlcBroadcast" | "SlcCrash";
 
 export function applyPublish(sys: System, a: Action, label: PublishLabel): StepResult {
   switch (label) {
@@ -124,6 +131,9 @@ export function applyPublish(sys: System, a: Action, label: PublishLabel): StepR
     }
     case "SlcCrash":
       crashSubsystem(sys, "sendNil");
+      return CRASH;
+    case "CacheStartRaise":
+      crashSubsystem(sys, "startRaise");
       return CRASH;
   }
 }

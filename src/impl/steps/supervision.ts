@@ -1,11 +1,12 @@
 // The collector's death and the supervisor's restart of the shape subsystem (one_for_all).
 import type { Action } from "../../contract/vocabulary.ts";
 import type { System } from "../system.ts";
+import type { CrashCause } from "../supervisor.ts";
 import { CRASH, OK, type Offer, type StepResult } from "./step.ts";
 
 /** The SLC dies: its supervisor gives up, Shapes.Supervisor takes every consumer and the
  * ShapeCache down with it. */
-export function crashSubsystem(sys: System, cause: "sendNil" | "external"): void {
+export function crashSubsystem(sys: System, cause: Exclude<CrashCause, "none">): void {
   sys.slc.crash();
   sys.batcher.die();
   sys.cache.reset();
