@@ -45,7 +45,7 @@ describe("random scenarios", () => {
       a.events.forEach((e, i) => {
         expect(e.seq).toBe(i + 1);
         expect(validateRecord(e)).toEqual([]);
-        expect(e.outcome === "crash").toBe(e.action === "SlcCrash" || e.action === "SlcFail");
+        expect(e.outcome === "crash").toBe(e.action === "SlcCrash" || e.action === "SlcFail" || e.action === "CacheStartRaise");
       });
       // a run ends quiescent, stuck only on the consumer bound, or at maxSteps
       if (a.end === "stuck") expect(a.system.boundLimited()).toBe(true);
