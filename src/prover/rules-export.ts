@@ -37,6 +37,10 @@ export function stampTable(doc: Record<string, unknown>, rulesFingerprintOfVaria
 }
 
 const TABLE_SUFFIX = ".table.json";
+/** Random walks at larger bounds (`<Variant>.walks.json`), stamped like a table. */
+const WALKS_SUFFIX = ".walks.json";
+const derivedSuffix = (name: string): string | undefined =>
+  name.endsWith(TABLE_SUFFIX) ? TABLE_SUFFIX : name.endsWith(WALKS_SUFFIX) ? WALKS_SUFFIX : undefined;
 
 /**
  * The Lean-owned verdict description (format electric-race-verdicts/1). It lives next to the
@@ -44,9 +48,9 @@ const TABLE_SUFFIX = ".table.json";
  */
 export const VERDICTS_FILE = "verdicts.json";
 
-/** `lean/rules/<name>` is a variant's rules document (not a table, not the verdicts). */
+/** `lean/rules/<name>` is a variant's rules document (not a table or walks, not the verdicts). */
 export function isVariantRulesFile(name: string): boolean {
-  return name.endsWith(".json") && !name.endsWith(TABLE_SUFFIX) && name !== VERDICTS_FILE;
+  return name.endsWith(".json") && derivedSuffix(name) === undefined && name !== VERDICTS_FILE;
 }
 
 /** Stamps the verdict description with the sources' hash only. */
@@ -57,7 +61,7 @@ export function stampVerdicts(doc: Record<string, unknown>, sourceSha256: string
 export async function finishRulesExport(buildRulesDir: string, committedDir: string, sourceSha256: string): Promise<RulesExportResult> {
   // Rules before tables, so that each table can quote its rules' fingerprint.
   const produced = existsSync(buildRulesDir)
-    ? (await readdir(buildRulesDir)).filter((f) => f.endsWith(".json")).sort((a, b) => Number(a.endsWith(TABLE_SUFFIX)) - Number(b.endsWith(TABLE_SUFFIX)) || a.localeCompare(b))
+    ? (await readdir(buildRulesDir)).filter((f) => f.endsWith(".json")).sort((a, b) => Number(derivedSuffix(a) !== undefined) - Number(derivedSuffix(b) !== undefined) || a.localeCompare(b))
     : [];
   const fingerprints = new Map<string, string>();
   const committed = existsSync(committedDir) ? (await readdir(committedDir)).filter((f) => f.endsWith(".json")).sort() : [];
@@ -75,9 +79,10 @@ export async function finishRulesExport(buildRulesDir: string, committedDir: str
       files.push({ file: name, status: "invalid", message: `${path}: expected a JSON object` });
       continue;
     }
-    const isTable = name.endsWith(TABLE_SUFFIX);
-    const stamped = isTable
-      ? stampTable(doc as Record<string, unknown>, fingerprints.get(name.slice(0, -TABLE_SUFFIX.length) + ".json"))
+    const suffix = derivedSuffix(name);
+    const isTable = suffix !== undefined;
+    const stamped = suffix !== undefined
+      ? stampTable(doc as Record<string, unknown>, fingerprints.get(name.slice(0, -suffix.length) + ".json"))
       : name === VERDICTS_FILE
         ? stampVerdicts(doc as Record<string, unknown>, sourceSha256)
         : stampRules(doc as Record<string, unknown>, sourceSha256);

@@ -104,13 +104,14 @@ describe("rules export is current", () => {
       expect(doc.sourceSha256, `lean/rules/${f} was exported from other Lean sources (sourceSha256 ${doc.sourceSha256}, sources now ${now}): run \`npm run prove\` to re-export`).toBe(now);
     }
   });
-  it("every table was computed from the committed rules (it quotes their rulesFingerprint)", () => {
-    for (const f of files) {
-      const tf = path.join(leanRules, f.replace(/\.json$/, ".table.json"));
+  it("every table and every walks file was computed from the committed rules (it quotes their rulesFingerprint)", () => {
+    for (const f of files.flatMap((r) => [r.replace(/\.json$/, ".table.json"), r.replace(/\.json$/, ".walks.json")].map((d) => [r, d] as const))) {
+      const [rf, df] = f;
+      const tf = path.join(leanRules, df);
       expect(existsSync(tf), `${path.basename(tf)} is missing: run \`npm run prove\``).toBe(true);
-      const rules = JSON.parse(readFileSync(path.join(leanRules, f), "utf8")) as { rulesFingerprint?: string };
+      const rules = JSON.parse(readFileSync(path.join(leanRules, rf), "utf8")) as { rulesFingerprint?: string };
       const table = JSON.parse(readFileSync(tf, "utf8")) as { rulesFingerprint?: string };
-      expect(table.rulesFingerprint, `${path.basename(tf)} was computed from other rules than lean/rules/${f}: run \`npm run prove\``).toBe(rules.rulesFingerprint);
+      expect(table.rulesFingerprint, `${path.basename(tf)} was computed from other rules than lean/rules/${rf}: run \`npm run prove\``).toBe(rules.rulesFingerprint);
     }
   });
   it("every rules file's rulesFingerprint matches its content", () => {

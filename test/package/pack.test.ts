@@ -37,7 +37,7 @@ describe("npm pack", () => {
     for (const p of ["package.json", "dist/cli/main.js", "dist/index.js", "dist/index.d.ts", "lean/rules/PreFix.json", "lean/rules/FixC.json", "traces/schema/trace.schema.json"]) expect(paths).toContain(p);
     const outside = paths.filter((p) => !/^(dist\/.*\.(js|d\.ts)|lean\/rules\/[A-Za-z0-9]+\.json|traces\/schema\/[^/]+\.json|docs\/contracts\.md|README\.md|package\.json)$/.test(p));
     expect(outside).toEqual([]);
-    expect(paths.some((p) => p.endsWith(".table.json"))).toBe(false);
+    expect(paths.some((p) => p.endsWith(".table.json") || p.endsWith(".walks.json"))).toBe(false);
     expect(packed.size).toBeLessThan(1_000_000);
   });
 

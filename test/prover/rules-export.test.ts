@@ -8,6 +8,7 @@ describe("rules export: the verdict description is not a rules document", () => 
   it("tells variant rules from tables and the verdicts", () => {
     expect(isVariantRulesFile("PreFix.json")).toBe(true);
     expect(isVariantRulesFile("PreFix.table.json")).toBe(false);
+    expect(isVariantRulesFile("PreFix.walks.json")).toBe(false);
     expect(isVariantRulesFile(VERDICTS_FILE)).toBe(false);
   });
 

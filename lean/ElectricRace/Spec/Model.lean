@@ -1033,8 +1033,16 @@ private def offsets (b : Bounds) : Array Nat := Id.run do
     | d1 :: d2 :: _ => n := n + b.of d1 * b.of d2
   return out
 
+/-- Row length of a variable's cells: the second domain's size for `touches`, 1 otherwise. (Not
+`b.of v.dim2`, which defaults to `H` for one-index variables: harmless at `b1`, wrong at `H = 2`,
+found by the walks.) -/
+private def stride (b : Bounds) (v : Var) : Nat :=
+  match v.dims with
+  | _ :: d :: _ => b.of d
+  | _ => 1
+
 private def pos (b : Bounds) (offs : Array Nat) (v : Var) (i j : Int) : Nat :=
-  offs[v.idx]! + i.toNat * b.of v.dim2 + j.toNat
+  offs[v.idx]! + i.toNat * stride b v + j.toNat
 
 private def ofArr (b : Bounds) (offs : Array Nat) (arr : Array Val) : State :=
   fun v i j => arr[pos b offs v i j]!
@@ -1141,6 +1149,137 @@ private def tableJson (v : Variant) (b : Bounds) (init : State) : Json × Nat ×
     ("bounds", boundsJson b), ("init", jnum 0), ("states", Json.arr ss), ("transitions", Json.arr st.trans)]
   return (doc, st.states.size, st.trans.size)
 
+/-! ### Random walks at larger bounds (the differential test beyond `b1`)
+
+At `H = C = K = T = 2` the reachable table is too large to enumerate here, so the export walks
+the rules at random instead: from each of three initial classes, at every state of the walk it
+records, for EVERY action and binding in canonical order (rules order, bindings as `bindings`
+lists them), which guard conjuncts fail (a bit mask over the action's guards, 0 = enabled) and,
+for every enabled one, the cells its successor changes; then it follows one enabled step chosen
+by a fixed linear congruential generator. The TypeScript interpreter and the implementation
+are compared with this record step by step (`test/lean/walks.test.ts`). -/
+
+/-- The walks' bounds. -/
+def b2all : Bounds := ⟨2, 2, 2, 2⟩
+
+/-- The walks' initial classes (each satisfies `initConds`; `touches[t][h]` is free):
+0 both shapes restored, every transaction touches both; 1 shape 0 restored and shape 1 absent,
+transaction 0 touches shape 0 only, transaction 1 both; 2 both restored, transaction 0 touches
+shape 1 only and transaction 1 shape 0 only. -/
+def walkInit (k : Nat) : State := fun v i j =>
+  match k, v with
+  | 0, _ => restored v i j
+  | 1, .status => if i == 0 then vPresent else vAbsent
+  | 1, .router => .b (i == 0)
+  | 1, .storage => if i == 0 then vSPresent else vSAbsent
+  | 1, .touches => .b (i == 1 || j == 0)
+  | 1, _ => defaults v i j
+  | _, .touches => .b (i != j)
+  | _, _ => restored v i j
+
+private def lcg (x : Nat) : Nat := (x * 1103515245 + 12345) % 2147483648
+
+private def memS (x : String) : List String → Bool
+  | [] => false
+  | y :: ys => x == y || memS x ys
+
+/-- Bit `n` set for every guard (the `n`-th of the action's list) whose name failed. -/
+private def maskOf (failed : List String) : List Guard → Nat → Nat
+  | [], _ => 0
+  | g :: gs, bit => (if memS g.name failed then 2 ^ bit else 0) + maskOf failed gs (bit + 1)
+
+/-- The cells the successor changes, flat: cell position, value code, cell position, ... -/
+private def diffJson (a0 a1 : Array Val) : Json := Id.run do
+  let mut out : Array Json := #[]
+  for k in rangeL a0.size do
+    if a0[k]! != a1[k]! then
+      out := out.push (jnum k)
+      out := out.push (jnum (code a1[k]!))
+  return Json.arr out
+
+private structure WalkStep where
+  masks : Array Json
+  diffs : Array Json
+  nexts : Array (Array Val)
+  /-- positions in `nexts` the walk may follow -/
+  choosable : Array Nat
+
+/-- How often the walk may follow a candidate (weight of a uniform pick; every candidate is
+recorded and compared whatever its weight). Removals only with the chain slot equal to the
+handle (`RemoveShape h k`, `h = k`), as the scenarios' removal lists do, so that the
+implementation can follow the same walk; removals and collector crashes at an eighth of the
+weight of other steps, so that walks get past them to consumers that run, crash and clean up
+and to a second transaction for a registered consumer. -/
+private def followWeight (a : Action) (bs : List (Param × Nat)) : Nat :=
+  match a.label, bs with
+  | .RemoveShape, [(_, h), (_, k)] => if h == k then 1 else 0
+  | .SlcFail, _ => 1
+  | .SlcCrash, _ => 1
+  | .CacheStartRaise, _ => 1
+  | _, _ => 8
+
+private def pushN (arr : Array Nat) (x : Nat) : Nat → Array Nat
+  | 0 => arr
+  | n + 1 => pushN (arr.push x) x n
+
+/-- Every candidate of state `s`, in canonical order. -/
+private def candidatesAt (b : Bounds) (acts : List Action) (cells : Array (Var × Nat × Nat))
+    (s : State) (a0 : Array Val) : WalkStep :=
+  acts.foldl (fun st a =>
+    (bindings b a.params).foldl (fun st bs =>
+      let env := envOf bs
+      match failedGuards b s env a.guards with
+      | [] =>
+        let a1 := toArr cells (exec b s env a.effect s)
+        { st with masks := st.masks.push (jnum 0), diffs := st.diffs.push (diffJson a0 a1),
+                  nexts := st.nexts.push a1,
+                  choosable := pushN st.choosable st.nexts.size (followWeight a bs) }
+      | fs => { st with masks := st.masks.push (jnum (maskOf fs a.guards 0)) })
+      st) { masks := #[], diffs := #[], nexts := #[], choosable := #[] }
+
+/-- A walk of at most `len` steps from `s`; stops early when nothing it may follow is enabled
+(`"c": -1`). -/
+private def walk (b : Bounds) (acts : List Action) (cells : Array (Var × Nat × Nat))
+    (offs : Array Nat) : Nat → Array Val → Nat → Array Json → Array Json × Nat
+  | 0, _, seed, acc => (acc, seed)
+  | len + 1, arr, seed, acc =>
+    let c := candidatesAt b acts cells (ofArr b offs arr) arr
+    if c.choosable.size = 0 then
+      (acc.push (Json.mkObj [("m", Json.arr c.masks), ("d", Json.arr c.diffs), ("c", jnum (-1))]), seed)
+    else
+      let seed' := lcg seed
+      let pick := c.choosable[(seed' / 65536) % c.choosable.size]!
+      let next := if h : pick < c.nexts.size then c.nexts[pick] else arr
+      walk b acts cells offs len next seed'
+        (acc.push (Json.mkObj [("m", Json.arr c.masks), ("d", Json.arr c.diffs), ("c", jnum pick)]))
+
+private def codesJson (arr : Array Val) : Json := Id.run do
+  let mut out : Array Json := #[]
+  for k in rangeL arr.size do
+    out := out.push (jnum (code arr[k]!))
+  return Json.arr out
+
+/-- `n` walks of `len` steps for variant `v` at bounds `b`, walk `w` from class `w % 3`. -/
+private def walksJson (v : Variant) (b : Bounds) (n len : Nat) : Json × Nat := Id.run do
+  let cells := cellsOf b
+  let offs := offsets b
+  let mut ws : Array Json := #[]
+  let mut seed := 20261201
+  let mut total := 0
+  for w in rangeL n do
+    let s0 := walkInit (w % 3)
+    let (steps, seed') := walk b (rules v) cells offs len (toArr cells s0) seed #[]
+    seed := seed'
+    total := total + steps.size
+    ws := ws.push (Json.mkObj [("class", jnum (w % 3)), ("init", codesJson (toArr cells s0)),
+      ("steps", Json.arr steps)])
+  let mut cellNames : Array Json := #[]
+  for k in rangeL cells.size do
+    cellNames := cellNames.push (Json.str (cellKey cells[k]!))
+  let doc := Json.mkObj [("format", Json.str "electric-race-walks/1"), ("variant", Json.str v.name),
+    ("bounds", boundsJson b), ("cells", Json.arr cellNames), ("walks", Json.arr ws)]
+  return (doc, total)
+
 private def allVariants : List Variant := [.PreFix, .FixA, .FixA2, .FixB, .FixC]
 
 private def exportAll : IO Unit := do
@@ -1150,6 +1289,9 @@ private def exportAll : IO Unit := do
     let (doc, n, m) := tableJson v b1 restored
     IO.FS.writeFile ("build/rules/" ++ v.name ++ ".table.json") (doc.compress ++ "\n")
     IO.println (v.name ++ ": " ++ toString n ++ " states, " ++ toString m ++ " transitions")
+    let (wdoc, steps) := walksJson v b2all 24 30
+    IO.FS.writeFile ("build/rules/" ++ v.name ++ ".walks.json") (wdoc.compress ++ "\n")
+    IO.println (v.name ++ ": " ++ toString steps ++ " walk steps at H=C=K=T=2")
 
 #eval exportAll
 
