@@ -25,4 +25,5 @@ public import ElectricRace.Thm.FixCAll
 public import ElectricRace.Spec.FixBInv
 public import ElectricRace.Thm.FixBAll
 public import ElectricRace.Thm.StartCrash
+public import ElectricRace.Thm.Simulation
 public import ElectricRace.Verdicts

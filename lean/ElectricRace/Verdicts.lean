@@ -12,6 +12,7 @@ public import ElectricRace.Thm.Undeliverable
 public import ElectricRace.Thm.FixCAll
 public import ElectricRace.Thm.FixBAll
 public import ElectricRace.Thm.StartCrash
+public import ElectricRace.Thm.Simulation
 public import ElectricRace.Lemmas.Holds
 import Lean.Data.Json
 
@@ -239,6 +240,18 @@ def verdicts : List Entry := [
     assumptions := [],
     claim := "Simple model: a transaction routed to a shape with no ShapeStatus entry AND no registry entry crashes the collector (send(nil, ...)); with a registered (dead) pid there is no crash.",
     proof := (supports @ShapeRemovalRaceSimple.txn_in_window_crashes) },
+  { name := "ElectricRace.projection_simulates_preFix", module := "ElectricRace.Thm.Simulation",
+    variant := none, property := none,
+    kind := .supporting,
+    assumptions := [],
+    claim := "Simulation, all bounds, every state: every PreFix step other than CacheStart, ConsumerInit and SlcRestart changes handle 0's four facts (status, router, registry entry, storage) by nothing or by exactly one step of the single-shape model.",
+    proof := (supports @projection_simulates_preFix) },
+  { name := "ElectricRace.exceptions_are_real", module := "ElectricRace.Thm.Simulation",
+    variant := none, property := none,
+    kind := .supporting,
+    assumptions := [],
+    claim := "Replayed from the restored shape: CacheStart (PreFix), ConsumerInit in the orphan interleaving (FixA2) and SlcRestart after a collector fault (FixB) each change those four facts in a way no single-shape step does.",
+    proof := (supports @exceptions_are_real) },
   { name := "ShapeRemovalRaceSimple.routerFirst_safe_every_step", module := "ShapeRemovalRaceSimple",
     variant := none, property := some .raceWindow,
     kind := .supporting,

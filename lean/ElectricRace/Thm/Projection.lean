@@ -6,15 +6,28 @@ public import ElectricRace.Thm.Witnesses
 /-!
 # The simple model is a projection of the full model
 
-`ShapeRemovalRaceSimple` sees one shape through four booleans. Projecting a full-model state on
-handle 0 gives such a view: ShapeStatus present, router holds it, the ConsumerRegistry has an
-entry, storage present.
+`ShapeRemovalRaceSimple` (the bug analysis's model) sees one shape through four booleans.
+Projecting a full-model state on handle 0 gives such a view (`proj`): ShapeStatus has the shape
+(`present`), the router holds it, the ConsumerRegistry has an entry for it, its storage is
+`present`.
 
-What is proved here is pointwise, along explicit schedules (not a simulation theorem over all
-full-model steps, which is not proved): along the reproduction recipe (a restored shape, no
-registry entry) the states the full model visits project onto the states the simple model visits,
-and at the recipe's window state the simple model's `publish` says `crash` where the full model,
-continued from that very state by `SlcCrash`, crashes by `nil`.
+Two kinds of statement relate the models.
+
+* **A step-by-step simulation** (`ElectricRace.Thm.Simulation`, `projection_simulates_preFix`):
+  for every bounds, every full-model state, every enabled PreFix step except `CacheStart`,
+  `ConsumerInit` and `SlcRestart`, the projection either does not change or changes exactly as
+  one simple-model step (`removeStatus`, `stopConsumer`, `cleanupStorage`, `removeRouter`). The
+  three left-out steps register a consumer, re-create storage and rebuild the router; the simple
+  model has no such steps, and `exceptions_are_real` replays a schedule for each where the step
+  changes the projection in a way no simple-model step does.
+* **Pointwise agreement along explicit schedules** (this file): along the reproduction recipe
+  (a restored shape, no registry entry) the states the full model visits project onto the states
+  the simple model visits, in the simple model's order; and at the recipe's window state the
+  simple model's `publish` says `crash` where the full model, continued from that very state by
+  `SlcCrash`, crashes by `nil`.
+
+Where the projection stops being faithful is stated too (`projection_stop_keeps_registry`): the
+full model's `Consumer.stop` keeps a dead pid registered, which the simple model does not.
 -/
 
 namespace ElectricRace
@@ -37,7 +50,8 @@ noncomputable def projectsTo (sched : List (Label × List Int)) (steps : List Sh
 
 end
 
-/-- **Pointwise projection along the recipe (one schedule, not a simulation theorem).** Along the
+/-- **Pointwise projection along the recipe (one schedule; the step-by-step simulation over all
+steps is `projection_simulates_preFix`).** Along the
 reproduction recipe, each cleaner step of the full model (ShapeStatus removal, `Consumer.stop`,
 `Storage.cleanup!`) and the collector's batched removal (`CleanerSlcRemove`, `BatcherFlush`,
 `SlcApplyBatch`) project onto the simple model's `removeStatus`, `stopConsumer`,
