@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parse as parseToml } from "smol-toml";
+import { blockCommentEnd } from "./lean-comments.ts";
 
 export class PackageError extends Error {
   override name = "PackageError";
@@ -48,7 +49,7 @@ export function parseImports(source: string): string[] {
       continue;
     }
     if (text.startsWith("/-")) {
-      const end = skipBlockComment(text);
+      const end = blockCommentEnd(text);
       if (end === -1) return imports;
       text = text.slice(end);
       continue;
@@ -65,24 +66,6 @@ export function parseImports(source: string): string[] {
   }
 }
 
-/** Returns the index just past a (nested) block comment starting at 0, or -1 if unterminated. */
-export function skipBlockComment(text: string): number {
-  let depth = 0;
-  let i = 0;
-  while (i < text.length) {
-    if (text.startsWith("/-", i)) {
-      depth++;
-      i += 2;
-    } else if (text.startsWith("-/", i)) {
-      depth--;
-      i += 2;
-      if (depth === 0) return i;
-    } else {
-      i++;
-    }
-  }
-  return -1;
-}
 
 /**
  * Orders modules so that each follows its imports. Throws a PackageError naming the cycle when

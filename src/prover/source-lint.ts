@@ -2,6 +2,8 @@
 // `#print axioms` (it forces module mode), so these are rejected in the sources, outside
 // comments and string literals, on both engines.
 
+import { blockCommentEnd } from "./lean-comments.ts";
+
 export interface LintFinding {
   file: string;
   line: number;
@@ -37,13 +39,8 @@ export function blankCommentsAndStrings(source: string): string {
       blank(i, end);
       i = end;
     } else if (source.startsWith("/-", i)) {
-      let depth = 0;
-      let j = i;
-      while (j < source.length) {
-        if (source.startsWith("/-", j)) { depth++; j += 2; }
-        else if (source.startsWith("-/", j)) { depth--; j += 2; if (depth === 0) break; }
-        else j++;
-      }
+      const end = blockCommentEnd(source, i);
+      const j = end === -1 ? source.length : end;
       blank(i, j);
       i = j;
     } else if (source[i] === '"') {

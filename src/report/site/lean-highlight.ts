@@ -1,6 +1,7 @@
 // Lean 4 source as highlighted HTML: a small tokenizer for comments (nested), docstrings,
 // strings, numbers, keywords and names. Good enough for statements; it never drops a character.
 import { esc } from "../../diagram/xml.ts";
+import { blockCommentEnd } from "../../prover/lean-comments.ts";
 
 const KEYWORDS = new Set([
   "theorem", "lemma", "def", "abbrev", "structure", "inductive", "instance", "where", "namespace", "end", "section",
@@ -30,19 +31,8 @@ export function tokenizeLean(src: string): Token[] {
     const c = String.fromCodePoint(src.codePointAt(i)!); // whole code point: never split a surrogate pair
     if (src.startsWith("/-", i)) {
       const kind: TokenKind = src.startsWith("/--", i) ? "doc" : "comment";
-      let depth = 0;
-      let j = i;
-      while (j < src.length) {
-        if (src.startsWith("/-", j)) {
-          depth++;
-          j += 2;
-        } else if (src.startsWith("-/", j)) {
-          depth--;
-          j += 2;
-          if (depth === 0) break;
-        } else j++;
-      }
-      push(kind, j);
+      const end = blockCommentEnd(src, i);
+      push(kind, end === -1 ? src.length : end);
     } else if (src.startsWith("--", i)) {
       const nl = src.indexOf("\n", i);
       push("comment", nl < 0 ? src.length : nl);
