@@ -66,7 +66,6 @@ export function parseImports(source: string): string[] {
   }
 }
 
-
 /**
  * Orders modules so that each follows its imports. Throws a PackageError naming the cycle when
  * there is one (Lean itself would report it only as a missing .olean).

@@ -107,3 +107,21 @@ export function diffAgainstTable(init: SystemInit, table: Table): DiffResult {
     tableTransitions: enabled.size, statesNotInTable, stepsNotInTable, untaken, initMatches: initIdx === table.init,
   };
 }
+
+/**
+ * The implementation's documented choice (src/impl/README.md, "Choices where the contract does
+ * not say") that explains why it does not take a step the rules allow from state `from`, or
+ * undefined when none does.
+ */
+export function implRestriction(action: string, params: Readonly<Record<string, number>>, from: Readonly<Record<string, unknown>>): string | undefined {
+  const some = (name: string, pred: (i: number, v: unknown) => boolean): boolean =>
+    Object.entries(from).some(([k, v]) => k.startsWith(`${name}[`) && pred(Number(k.slice(name.length + 1, -1)), v));
+  if ((action === "SlcBroadcast" || action === "CleanerStop") && some("cons", (_, v) => v === "starting"))
+    return "choice 3: calls queue behind {:initialize_shape} of a starting consumer";
+  if (action === "CleanerRouterRemove" && from["slc"] === "down") return "choice 2: FixB's router request waits while the SLC is down";
+  if ((action === "SlcResolveAsk" || action === "SlcResolveRegistered") && some("pubState", (h, v) => h < params["h"]! && v === "pending"))
+    return "choice 4: publish resolves handles in ascending order";
+  if ((action === "ConsumerCrash" || action === "ConsumerSelfClean") && some("chainPc", (k, v) => k < params["k"]! && v === "idle"))
+    return "choice 8: an environment chain takes the lowest idle slot";
+  return undefined;
+}

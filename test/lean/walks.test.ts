@@ -16,6 +16,7 @@ import type { RulesDoc, Scalar, VarType } from "../../src/contract/rules/types.t
 import { VARIANTS, type Variant } from "../../src/contract/vocabulary.ts";
 import { parseScenario, toSystemInit } from "../../src/scenario/load.ts";
 import { System } from "../../src/impl/system.ts";
+import { implRestriction } from "../helpers/differential.ts";
 
 interface WalkStep { m: number[]; d: number[][]; c: number }
 interface Walk { class: number; init: number[]; steps: WalkStep[] }
@@ -86,20 +87,6 @@ function systemFor(cls: number, v: Variant): System {
   return System.create(init.init);
 }
 
-/** The implementation's documented choices where the rules allow more (src/impl/README.md,
- * "Choices where the contract does not say"): which one explains a Lean step it does not offer. */
-function restriction(label: string, p: Record<string, number>, cell: (k: string) => Scalar | undefined): string | undefined {
-  const any = (n: number, f: (i: number) => boolean) => Array.from({ length: n }, (_, i) => i).some(f);
-  if ((label === "SlcBroadcast" || label === "CleanerStop") && any(2, (c) => cell(`cons[${c}]`) === "starting"))
-    return "choice 3: calls queue behind {:initialize_shape} of a starting consumer";
-  if (label === "CleanerRouterRemove" && cell("slc") === "down") return "choice 2: FixB's router request waits while the SLC is down";
-  if ((label === "SlcResolveAsk" || label === "SlcResolveRegistered") && any(p["h"]!, (h) => cell(`pubState[${h}]`) === "pending"))
-    return "choice 4: publish resolves handles in ascending order";
-  if ((label === "ConsumerCrash" || label === "ConsumerSelfClean") && any(p["k"]!, (k) => cell(`chainPc[${k}]`) === "idle"))
-    return "choice 8: an environment chain takes the lowest idle slot";
-  return undefined;
-}
-
 interface Result {
   masks: number; successors: number; mismatches: string[];
   enabledRules: Set<string>; failedConjuncts: Set<string>;
@@ -164,7 +151,7 @@ function runWalks(v: Variant, perturb?: (a: CompiledAction, post: Scalar[]) => v
       if (impl !== undefined) {
         const offered = impl.enabled().find((a) => a.label === chosen.a.rule.name && Object.entries(chosen.params).every(([k, x]) => (a.params as Record<string, number | undefined>)[k] === x));
         if (offered === undefined) {
-          const why = restriction(chosen.a.rule.name, chosen.params, (k) => s[m.layout.slotOf.get(k)!]);
+          const why = implRestriction(chosen.a.rule.name, chosen.params, Object.fromEntries(m.layout.keys.map((k, i) => [k, s[i]])));
           r.lockstepStops.push(`${chosen.a.rule.name}${JSON.stringify(chosen.params)} — ${why ?? "UNEXPLAINED"}`);
           impl = undefined;
         } else {
