@@ -24,6 +24,8 @@ public import ElectricRace.Spec.FixCInv
 public import ElectricRace.Thm.FixCAll
 public import ElectricRace.Spec.FixBInv
 public import ElectricRace.Thm.FixBAll
+public import ElectricRace.Spec.SRInv
+public import ElectricRace.Thm.SRAll
 public import ElectricRace.Thm.StartCrash
 public import ElectricRace.Thm.Simulation
 public import ElectricRace.Verdicts

@@ -11,6 +11,7 @@ public import ElectricRace.Thm.WellFormed
 public import ElectricRace.Thm.Undeliverable
 public import ElectricRace.Thm.FixCAll
 public import ElectricRace.Thm.FixBAll
+public import ElectricRace.Thm.SRAll
 public import ElectricRace.Thm.StartCrash
 public import ElectricRace.Thm.Simulation
 public import ElectricRace.Lemmas.Holds
@@ -522,6 +523,42 @@ def verdicts : List Entry := [
     assumptions := ["no external collector crash (SlcFail left out)"],
     claim := "Safety, every Bounds, all interleavings without SlcFail: for every handle h < H, if the router holds h then h is present in ShapeStatus (no race window, no routed shape that is not present).",
     proof := (by intro b s hs; exact routedNotPresent_holds (fixB_noFault_noWindow_allBounds b s hs)) },
+  { name := "ElectricRace.serializedRemoval_invariant_allBounds", module := "ElectricRace.Thm.SRAll",
+    variant := some .SerializedRemoval, property := none,
+    kind := .supporting,
+    assumptions := [],
+    claim := "Safety, every Bounds, all interleavings incl. external crash and restart: the inductive invariant InvSR holds for every handle h < H (no nil crash; a routed shape is present; a ShapeCache request, a pending routing and a resolved consumer belong to a routed, hence present, handle while the collector publishes; no publish resolved to nil; no orphan delivery).",
+    proof := (supports @serializedRemoval_invariant_allBounds) },
+  { name := "ElectricRace.serializedRemoval_noNilCrash_allBounds", module := "ElectricRace.Thm.SRAll",
+    variant := some .SerializedRemoval, property := some .nilCrash,
+    kind := .safetyAllBounds,
+    assumptions := [],
+    claim := "Safety, every Bounds, all interleavings incl. external crash and restart: the collector never crashes by sending to nil, although its broadcast keeps the pre-fix send(nil) (crashCause is never sendNil).",
+    proof := (by intro b s hs; exact nilCrash_holds (serializedRemoval_noNilCrash_allBounds b s hs)) },
+  { name := "ElectricRace.serializedRemoval_noStartCrash", module := "ElectricRace.Thm.StartCrash",
+    variant := some .SerializedRemoval, property := some .startCrash,
+    kind := .safetyAllBounds,
+    assumptions := ["the consumer start of HEAD (no re-read of ShapeStatus)"],
+    claim := "Safety, all bounds, all interleavings incl. external crash and restart: the collector never crashes through start_consumer! (no rule records that cause).",
+    proof := (by intro b s hs; exact startCrash_holds (@serializedRemoval_noStartCrash b s hs)) },
+  { name := "ElectricRace.serializedRemoval_noWindow_allBounds", module := "ElectricRace.Thm.SRAll",
+    variant := some .SerializedRemoval, property := some .raceWindow,
+    kind := .safetyAllBounds,
+    assumptions := [],
+    claim := "Safety, every Bounds, all interleavings incl. external crash and restart: for every handle h < H, if the router holds h then h is present in ShapeStatus (no race window, no routed shape that is not present).",
+    proof := (by intro b s hs; exact raceWindow_holds (fun i hi hr => by rw [serializedRemoval_noWindow_allBounds b s hs i hi hr]; decide)) },
+  { name := "ElectricRace.serializedRemoval_noWindow_allBounds", module := "ElectricRace.Thm.SRAll",
+    variant := some .SerializedRemoval, property := some .routedNotPresent,
+    kind := .safetyAllBounds,
+    assumptions := [],
+    claim := "Safety, every Bounds, all interleavings incl. external crash and restart: for every handle h < H, if the router holds h then h is present in ShapeStatus (no race window, no routed shape that is not present).",
+    proof := (by intro b s hs; exact routedNotPresent_holds (serializedRemoval_noWindow_allBounds b s hs)) },
+  { name := "ElectricRace.serializedRemoval_noOrphanDelivery_allBounds", module := "ElectricRace.Thm.SRAll",
+    variant := some .SerializedRemoval, property := some .orphanDelivery,
+    kind := .safetyAllBounds,
+    assumptions := [],
+    claim := "Safety, every Bounds, all interleavings incl. external crash and restart: no live consumer ever receives an event while its shape's status is not present.",
+    proof := (by intro b s hs; exact orphanDelivery_holds (serializedRemoval_noOrphanDelivery_allBounds b s hs)) },
   { name := "ElectricRace.crash_keeps_unacked", module := "ElectricRace.Thm.Model",
     variant := none, property := some .txnLoss,
     kind := .supporting,
@@ -597,8 +634,9 @@ private def strArrV (xs : List String) : Json :=
 
 private def variantNameV : Variant → String
   | .PreFix => "PreFix" | .FixA => "FixA" | .FixA2 => "FixA2" | .FixB => "FixB" | .FixC => "FixC"
+  | .SerializedRemoval => "SerializedRemoval"
 
-private def allVariantsV : List Variant := [.PreFix, .FixA, .FixA2, .FixB, .FixC]
+private def allVariantsV : List Variant := [.PreFix, .FixA, .FixA2, .FixB, .FixC, .SerializedRemoval]
 
 private def propNameV : Property → String
   | .nilCrash => "nilCrash" | .startCrash => "startCrash" | .raceWindow => "raceWindow" | .routedNotPresent => "routedNotPresent"

@@ -30,13 +30,16 @@ namespace ElectricRace
 filtered in broadcast), `FixA2` (HEAD: `nil` recorded as undeliverable, the cleaner re-issues the
 collector removal when ShapeStatus is already gone), `FixB` (router removed first through a
 non-blocking request the collector handles before the next event), `FixC` (ShapeStatus tombstone
-consulted by publish). -/
+consulted by publish), `SerializedRemoval` (the proposed complete fix, docs/fix-proposal.md: the
+collector itself tombstones the shape in ShapeStatus and drops its route in one message, so a
+removal is serialized with publishes; the final batched removal drops the tombstone). -/
 inductive Variant where
-  | PreFix | FixA | FixA2 | FixB | FixC
+  | PreFix | FixA | FixA2 | FixB | FixC | SerializedRemoval
 deriving DecidableEq
 
 def Variant.name : Variant → String
   | .PreFix => "PreFix" | .FixA => "FixA" | .FixA2 => "FixA2" | .FixB => "FixB" | .FixC => "FixC"
+  | .SerializedRemoval => "SerializedRemoval"
 
 /-- Index domains. -/
 inductive Dom where
@@ -523,8 +526,10 @@ def Variant.consumerStart : Variant → ConsumerStart
   | .PreFix | .FixA => .recheck
   | _ => .noRecheck
 
-/-- The first step of a fresh cleaner chain. -/
-def startPc (v : Variant) : Val := if v = .FixB then vRouterRemove else vStatus
+/-- The first step of a fresh cleaner chain: FixB and SerializedRemoval start with the request
+to the collector. -/
+def startPc (v : Variant) : Val :=
+  if v = .FixB then vRouterRemove else if v = .SerializedRemoval then vRouterRemove else vStatus
 
 /-- What a collector crash does (`one_for_all` restart of the shape subsystem): the collector is
 down, its mailbox, the batcher, the ConsumerRegistry table, the publish in progress and the
@@ -589,14 +594,27 @@ def cleanerActions (v : Variant) : List Action :=
       guards := [g "at_routerWait" (isE (chainPc pK) vRouterWait),
                  g "request_processed" (isE (removeNow hk) (.b false))],
       -- if a collector restart lost the request (router rebuilt), issue it again
-      effect := .set1 .chainPc pK (.ite (router hk) (L vRouterRemove) (L vStatus)) }] else []
-  let rest : List Action := [
+      effect := .set1 .chainPc pK (.ite (router hk) (L vRouterRemove) (L vStatus)) }]
+    else if v = .SerializedRemoval then [
+    -- the request asks the collector to tombstone the shape and drop its route (`SlcRemoveNow`)
+    { label := .CleanerRouterRemove, process := "cleaner", processParam := some .k, params := [(.k, .chain)],
+      guards := [g "at_routerRemove" (isE (chainPc pK) vRouterRemove)],
+      effect := seqL [.set1 .removeNow hk tt, .set1 .chainPc pK (L vRouterWait)] },
+    { label := .CleanerRouterAck, process := "cleaner", processParam := some .k, params := [(.k, .chain)],
+      guards := [g "at_routerWait" (isE (chainPc pK) vRouterWait),
+                 g "request_processed" (isE (removeNow hk) (.b false))],
+      -- still present: a collector crash lost the request before it was handled; ask again
+      effect := .set1 .chainPc pK (.ite (isE (status hk) vPresent) (L vRouterRemove) (L vStop)) }]
+    else []
+  -- SerializedRemoval has no ShapeStatus step of its own: the collector writes the tombstone
+  let statusStep : List Action := if v = .SerializedRemoval then [] else [
     { label := .CleanerStatus, process := "cleaner", processParam := some .k, params := [(.k, .chain)],
       guards := [g "at_status" (isE (chainPc pK) vStatus)],
       effect := .cond (isE (status hk) vPresent)
         (seqL [.set1 .status hk (L (if v = .FixC then vTombstoned else vAbsent)),
                .set1 .chainPc pK (L vStop)])
-        (.set1 .chainPc pK (L (if v = .FixA2 then vSlcRemove else vAborted))) },
+        (.set1 .chainPc pK (L (if v = .FixA2 then vSlcRemove else vAborted))) }]
+  let rest : List Action := app statusStep [
     { label := .CleanerStop, process := "cleaner", processParam := some .k, params := [(.k, .chain)],
       guards := [g "at_stop" (isE (chainPc pK) vStop)],
       effect := seqL [
@@ -633,6 +651,8 @@ def batchActions (v : Variant) : List Action :=
         eachH (when (batchRemove pX) (seqL [
           .set1 .router pX ff, .set1 .registry pX none',
           (if v = .FixC then when (isE (status pX) vTombstoned) (.set1 .status pX (L vAbsent))
+           else if v = .SerializedRemoval then
+             when (isE (status pX) vTombstoned) (.set1 .status pX (L vAbsent))
            else .skip),
           .set1 .batchRemove pX ff])),
         .set0 .mbox (.ite (isE mbox vB) (L vEmpty) (L vE))] }]
@@ -640,10 +660,19 @@ def batchActions (v : Variant) : List Action :=
     { label := .SlcRemoveNow, process := "slc", params := [(.h, .handle)],
       guards := [g "slc_idle" (isE slc vSlcIdle), g "requested" (removeNow pH)],
       effect := seqL [.set1 .router pH ff, .set1 .registry pH none', .set1 .removeNow pH ff] }]
+  else if v = .SerializedRemoval then app common [
+    -- one collector message: tombstone the shape, drop its route; the registry entry stays so
+    -- the chain's stop finds the consumer (the final batched removal deletes it)
+    { label := .SlcRemoveNow, process := "slc", params := [(.h, .handle)],
+      guards := [g "slc_idle" (isE slc vSlcIdle), g "requested" (removeNow pH)],
+      effect := seqL [
+        when (isE (status pH) vPresent) (.set1 .status pH (L vTombstoned)),
+        .set1 .router pH ff, .set1 .removeNow pH ff] }]
   else common
 
 def publishActions (v : Variant) : List Action :=
-  let nilCrashes : Bool := v = .PreFix || v = .FixB || v = .FixC
+  -- SerializedRemoval keeps the pre-fix `send(nil, …)`: its proofs show a nil never arises
+  let nilCrashes : Bool := v = .PreFix || v = .FixB || v = .FixC || v = .SerializedRemoval
   -- the consumer start re-reads ShapeStatus (`Variant.consumerStart = .recheck`)
   let rechecks : Bool := v = .PreFix || v = .FixA
   [ { label := .TxnArrive, process := "replication", params := [(.t, .txn)],
@@ -720,6 +749,8 @@ def restartAction (v : Variant) : Action :=
     effect := seqL [.set0 .slc (L vSlcIdle),
       eachH (seqL [
         (if v = .FixC then when (isE (status pX) vTombstoned) (.set1 .status pX (L vAbsent))
+         else if v = .SerializedRemoval then
+           when (isE (status pX) vTombstoned) (.set1 .status pX (L vAbsent))
          else .skip),
         .set1 .router pX (isE (status pX) vPresent)]),
       .set0 .mbox (.ite (.ne unacked none') (L vE) (L vEmpty))] }
@@ -815,6 +846,12 @@ def invariantsFor : Variant → List (String × Expr × List String)
               ("noStartCrash", noStartCrash, ["ElectricRace.fixC_noStartCrash"]),
               ("noWindow", forallH (.or (.not (router pX)) (notE (status pX) vAbsent)),
                ["ElectricRace.fixC_noWindow"])]
+  | .SerializedRemoval => [
+      ("noNilCrash", noNilCrash, ["ElectricRace.serializedRemoval_noNilCrash_allBounds"]),
+      ("noStartCrash", noStartCrash, ["ElectricRace.serializedRemoval_noStartCrash"]),
+      ("noWindow", noWindow, ["ElectricRace.serializedRemoval_noWindow_allBounds"]),
+      ("noOrphanDelivery", noOrphanDelivery,
+       ["ElectricRace.serializedRemoval_noOrphanDelivery_allBounds"])]
 
 /-- Prefix every name. -/
 def prefixAll (p : String) : List String → List String
@@ -831,9 +868,12 @@ def theoremsFor (v : Variant) (l : Label) : List String :=
     | .FixB => if l = .SlcFail then ["waitsOn_acyclic"]
                else ["waitsOn_acyclic", "fixB_noFault_invariant", "fixB_noFault_safe"]
     | .FixC => ["fixC_noNilCrash", "fixC_noWindow"]
+    | .SerializedRemoval => ["serializedRemoval_noNilCrash_allBounds",
+        "serializedRemoval_noWindow_allBounds", "serializedRemoval_noOrphanDelivery_allBounds"]
     | _ => []
   let vp : String := match v with
     | .PreFix => "preFix" | .FixA => "fixA" | .FixA2 => "fixA2" | .FixB => "fixB" | .FixC => "fixC"
+    | .SerializedRemoval => "serializedRemoval"
   let specific : List String := match l, v with
     | .SlcCrash, .PreFix => ["preFix_crash_reachable"]
     | .SlcCrash, .FixB => ["fixB_nilCrash_after_fault"]
@@ -844,6 +884,7 @@ def theoremsFor (v : Variant) (l : Label) : List String :=
     | .SlcBroadcast, .FixA => ["fixA_recipe_survives"]
     | .SlcBroadcast, .FixA2 => ["fixA2_recipe_survives", "fixA2_records_no_shape", "fixA2_records_noproc"]
     | .CacheStart, .FixB => []
+    | .CacheStart, .SerializedRemoval => []
     | .CacheStart, .PreFix => ["preFix_orphan_reachable"]
     | .CacheStart, .FixA => ["fixA_orphan_reachable"]
     | .CacheStart, _ => [vp ++ "_orphan_reachable", vp ++ "_quiescent_orphan"]
@@ -851,6 +892,7 @@ def theoremsFor (v : Variant) (l : Label) : List String :=
     | .CleanerStatus, .PreFix => ["preFix_window_reachable", "preFix_startCrash_reachable"]
     | .CleanerStatus, .FixA => ["fixA_window_reachable", "fixA_startCrash_reachable"]
     | .SlcApplyBatch, .FixB => []
+    | .SlcApplyBatch, .SerializedRemoval => []
     | .SlcApplyBatch, .PreFix => []
     | .SlcApplyBatch, .FixA => []
     | .SlcApplyBatch, _ => [vp ++ "_quiescent_orphan"]
@@ -1280,7 +1322,7 @@ private def walksJson (v : Variant) (b : Bounds) (n len : Nat) : Json × Nat := 
     ("bounds", boundsJson b), ("cells", Json.arr cellNames), ("walks", Json.arr ws)]
   return (doc, total)
 
-private def allVariants : List Variant := [.PreFix, .FixA, .FixA2, .FixB, .FixC]
+private def allVariants : List Variant := [.PreFix, .FixA, .FixA2, .FixB, .FixC, .SerializedRemoval]
 
 private def exportAll : IO Unit := do
   IO.FS.createDirAll "build/rules"

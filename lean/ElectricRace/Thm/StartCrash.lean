@@ -64,6 +64,15 @@ public theorem fixC_noStartCrash (b : Bounds) :
     (by intro s hs; rw [initOk_crashCause hs]; decide)
     (all_writesOnly (by decide +kernel))
 
+/-- **SerializedRemoval never crashes through `start_consumer!`** (all bounds; it is stated on
+HEAD's consumer start, which does not re-read ShapeStatus). -/
+public theorem serializedRemoval_noStartCrash (b : Bounds) :
+    ∀ s, Reachable b (rules .SerializedRemoval) s → s .crashCause 0 0 ≠ vStartRaise :=
+  reachable_cell b _ .crashCause (fun x => x != vStartRaise) (· ≠ vStartRaise)
+    (by intro x hx; simpa using hx)
+    (by intro s hs; rw [initOk_crashCause hs]; decide)
+    (all_writesOnly (by decide +kernel))
+
 /-- The exported variant metadata says which start each variant has, and the rules agree:
 exactly the re-reading variants have the `CacheStartRaise` rule. -/
 public theorem consumerStart_matches_rules (v : Variant) :
