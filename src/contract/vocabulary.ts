@@ -2,7 +2,7 @@
 // ids, action labels and shapes, state cells and their keys. Changing the vocabulary starts here
 // and in docs/contracts.md; it imports nothing of the toolkit.
 
-export const VARIANTS = ["PreFix", "FixA", "FixA2", "FixB", "FixC"] as const;
+export const VARIANTS = ["PreFix", "FixA", "FixA2", "FixB", "FixC", "SerializedRemoval"] as const;
 export type Variant = (typeof VARIANTS)[number];
 
 export function isVariant(v: unknown): v is Variant {

@@ -1,6 +1,8 @@
 // ShapeCleaner.remove_shape_immediate (electric.md §3.1) as resumable chains, one per slot.
 // Order: ShapeStatus → Consumer.stop → Storage.cleanup! → SLC.remove_shape (batcher, async).
-// Fix B puts a non-blocking router removal first and waits for it in the chain's own task.
+// Fix B puts a non-blocking router removal first and waits for it in the chain's own task;
+// SerializedRemoval's first request has the collector tombstone the shape and drop its route, and
+// the chain has no ShapeStatus step of its own.
 import type { ChainSlot, Handle } from "../contract/vocabulary.ts";
 import type { Cells } from "../contract/vocabulary.ts";
 import { key1 } from "../contract/vocabulary.ts";
@@ -27,10 +29,11 @@ export class ShapeCleaner {
     return this.chains[k] === null;
   }
 
-  /** remove_shape / remove_shape_async: a new chain in slot k. */
-  start(k: ChainSlot, h: Handle, routerFirst: boolean): void {
+  /** remove_shape / remove_shape_async: a new chain in slot k, starting with the request to the
+   * collector (Fix B, SerializedRemoval) or with ShapeStatus. */
+  start(k: ChainSlot, h: Handle, collectorFirst: boolean): void {
     if (this.chains[k] !== null) throw new Error(`chain slot ${k} already used`);
-    this.chains[k] = { h, pc: routerFirst ? "routerRemove" : "status" };
+    this.chains[k] = { h, pc: collectorFirst ? "routerRemove" : "status" };
   }
 
   get(k: ChainSlot): Chain | null {

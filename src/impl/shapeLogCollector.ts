@@ -28,7 +28,8 @@ export class ShapeLogCollector {
   mailbox: Msg[];
   mode: SlcMode;
   pub: Publish | null;
-  /** Fix B: non-blocking "remove from router now" requests, served before the next event. */
+  /** Fix B / SerializedRemoval: non-blocking "remove from router now" requests, served while the
+   * SLC is idle (Fix B: before the next event). */
   removeNow: Set<Handle>;
   router: EventRouter;
   registry: ConsumerRegistry;
@@ -65,7 +66,7 @@ export class ShapeLogCollector {
     return "ok";
   }
 
-  /** Fix B: cast "remove h from the router now". */
+  /** Fix B / SerializedRemoval: cast "remove h from the router now". */
   requestRemoveNow(h: Handle): "ok" | "noproc" {
     if (this.mode === "down") return "noproc";
     this.removeNow.add(h);
@@ -136,6 +137,12 @@ export class ShapeLogCollector {
   removeSubscription(h: Handle): void {
     this.router.removeShape(h);
     this.registry.removeConsumer(h);
+  }
+
+  /** SerializedRemoval's "remove now": only the route goes. The registry entry stays so the
+   * chain's Consumer.stop still finds the consumer; the batched removal deletes it. */
+  removeRoute(h: Handle): void {
+    this.router.removeShape(h);
   }
 
   /** The process dies: mailbox, publish state and the registry table are lost. */

@@ -4,7 +4,7 @@
 // state.
 import type { Action, Bounds, ChainSlot, Handle, Variant } from "../contract/vocabulary.ts";
 import { range } from "../contract/vocabulary.ts";
-import { variantConfig, type VariantConfig } from "./variant-config.ts";
+import { tombstoneKind, variantConfig, type VariantConfig } from "./variant-config.ts";
 import type { Cells } from "../contract/vocabulary.ts";
 import { key2 } from "../contract/vocabulary.ts";
 import { ShapeStatus } from "./shapeStatus.ts";
@@ -86,7 +86,7 @@ export class System {
       this.orphanDelivery = src.orphanDelivery;
       return;
     }
-    this.status = new ShapeStatus(this.cfg.tombstones);
+    this.status = new ShapeStatus(tombstoneKind(this.cfg));
     this.storage = new Storage();
     this.consumers = new Consumers(b.C);
     this.batcher = new RequestBatcher();
@@ -99,7 +99,7 @@ export class System {
     for (const s of [...init.shapes].sort((x, y) => x.h - y.h)) {
       if (s.status !== "absent") {
         this.status.addShape(s.h);
-        if (s.status === "tombstoned") this.status.removeShape(s.h);
+        if (s.status === "tombstoned") this.status.tombstone(s.h); // the loader allows it only where tombstones exist
       }
       if (s.router) this.slc.router.addShape(s.h);
       if (s.storage === "present") this.storage.openOrCreate(s.h);

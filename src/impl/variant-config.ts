@@ -1,6 +1,22 @@
 // How each protocol variant configures the implementation's components. This is behaviour of
 // the implementation (written from electric.md §4), not vocabulary: the checker never sees it.
 import type { Variant } from "../contract/vocabulary.ts";
+import type { TombstoneKind } from "./shapeStatus.ts";
+
+/** Who takes the shape out of ShapeStatus and out of the collector's routing, and in which order
+ * (the variants differ in nothing else along the removal chain):
+ * - "statusFirst" (1.2.7–HEAD, Fix A/A2/C): the chain's own ShapeStatus.remove_shape, then
+ *   Consumer.stop, Storage.cleanup!, and the batched SLC removal (router + registry) last.
+ * - "routerFirst" (Fix B): a non-blocking request the SLC serves between events drops the route
+ *   and the registry entry first; then ShapeStatus, stop, storage, and no batched removal.
+ * - "collectorTombstone" (SerializedRemoval, the proposed complete fix): the request asks the SLC
+ *   to tombstone the shape in ShapeStatus and drop its route in ONE message, so a removal is
+ *   serialized with publishes. The registry entry stays (the chain's Consumer.stop must still
+ *   find the consumer); the chain has no ShapeStatus step; the batched SLC removal at the end
+ *   deletes the registry entry and turns the tombstone into "absent".
+ * One mode rather than two flags because the orders are alternatives: a flag pair would admit
+ * combinations no Electric version or proposal has. */
+export type RemovalOrder = "statusFirst" | "routerFirst" | "collectorTombstone";
 
 /** What each Electric version does at the points where the versions differ (electric.md §4). */
 export interface VariantConfig {
@@ -9,24 +25,39 @@ export interface VariantConfig {
   readonly nilPolicy: "send" | "filter" | "undeliverable";
   /** HEAD (#4730): a chain that finds the shape already gone re-issues the SLC removal. */
   readonly reissueWhenGone: boolean;
-  /** Fix B: the router removal comes first, as a non-blocking request the SLC serves between events. */
-  readonly routerFirst: boolean;
-  /** Fix C: ShapeStatus keeps a tombstone that routing and ShapeCache consult. */
-  readonly tombstones: boolean;
+  readonly removal: RemovalOrder;
+  /** Fix C: the chain's ShapeStatus removal leaves a tombstone that routing skips and that
+   * ShapeCache's check answers as "being removed". (SerializedRemoval's tombstone, written by
+   * the collector, is consulted by neither: its route is already gone, and a lookup sees the
+   * shape as gone, as HEAD's ShapeDb tombstone does.) */
+  readonly tombstoneFilter: boolean;
   /** electric.md §5b: until f7f6bc78c (#3998, 1.4.14) Consumer.init re-read ShapeStatus with
    * `{:ok, shape} = …` after registering, so a shape removed since ShapeCache's check makes the
    * start fail and start_consumer! raise in the SLC ("recheck"). From 1.4.14 the consumer never
-   * re-checks ("noRecheck"). B and C are stated on the 1.4.14 start. */
+   * re-checks ("noRecheck"). B, C and SerializedRemoval are stated on the 1.4.14 start. */
   readonly consumerStart: "recheck" | "noRecheck";
+}
+
+/** Which tombstones ShapeStatus keeps: Fix C's (consulted by routing and ShapeCache) or the
+ * collector's (SerializedRemoval); both are dropped by the batched SLC removal and by a restart. */
+export function tombstoneKind(cfg: VariantConfig): TombstoneKind {
+  return cfg.tombstoneFilter ? "consulted" : cfg.removal === "collectorTombstone" ? "collector" : "none";
+}
+
+/** The chain starts with the request to the collector, not with ShapeStatus. */
+export function requestsCollectorFirst(cfg: VariantConfig): boolean {
+  return cfg.removal !== "statusFirst";
 }
 
 export function variantConfig(v: Variant): VariantConfig {
   switch (v) {
-    case "PreFix": return { nilPolicy: "send", reissueWhenGone: false, routerFirst: false, tombstones: false, consumerStart: "recheck" };
-    case "FixA": return { nilPolicy: "filter", reissueWhenGone: false, routerFirst: false, tombstones: false, consumerStart: "recheck" };
-    case "FixA2": return { nilPolicy: "undeliverable", reissueWhenGone: true, routerFirst: false, tombstones: false, consumerStart: "noRecheck" };
-    // B and C are proposals applied to the pre-fix code: the nil filter is not there.
-    case "FixB": return { nilPolicy: "send", reissueWhenGone: false, routerFirst: true, tombstones: false, consumerStart: "noRecheck" };
-    case "FixC": return { nilPolicy: "send", reissueWhenGone: false, routerFirst: false, tombstones: true, consumerStart: "noRecheck" };
+    case "PreFix": return { nilPolicy: "send", reissueWhenGone: false, removal: "statusFirst", tombstoneFilter: false, consumerStart: "recheck" };
+    case "FixA": return { nilPolicy: "filter", reissueWhenGone: false, removal: "statusFirst", tombstoneFilter: false, consumerStart: "recheck" };
+    case "FixA2": return { nilPolicy: "undeliverable", reissueWhenGone: true, removal: "statusFirst", tombstoneFilter: false, consumerStart: "noRecheck" };
+    // B, C and SerializedRemoval are proposals applied to the pre-fix code: the nil filter is
+    // not there (SerializedRemoval's own claim is that a nil never arises).
+    case "FixB": return { nilPolicy: "send", reissueWhenGone: false, removal: "routerFirst", tombstoneFilter: false, consumerStart: "noRecheck" };
+    case "FixC": return { nilPolicy: "send", reissueWhenGone: false, removal: "statusFirst", tombstoneFilter: true, consumerStart: "noRecheck" };
+    case "SerializedRemoval": return { nilPolicy: "send", reissueWhenGone: false, removal: "collectorTombstone", tombstoneFilter: false, consumerStart: "noRecheck" };
   }
 }

@@ -270,7 +270,7 @@ export function parseScenario(text: string, file: string): LoadResult {
 export function toSystemInit(s: Scenario, variant: Variant): { ok: true; init: SystemInit } | { ok: false; errors: ScenarioError[] } {
   const errors: ScenarioError[] = [];
   s.shapes.forEach((sh, i) => {
-    if (sh.status === "tombstoned" && variant !== "FixC") errors.push({ file: s.file, field: `shapes[${i}].status`, line: undefined, message: `tombstoned exists only in variant FixC (running ${variant})` });
+    if (sh.status === "tombstoned" && variant !== "FixC" && variant !== "SerializedRemoval") errors.push({ file: s.file, field: `shapes[${i}].status`, line: undefined, message: `tombstoned exists only in variants FixC and SerializedRemoval (running ${variant})` });
   });
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, init: { variant, bounds: s.bounds, shapes: s.shapes, touches: s.touches, removals: s.removals.map((r) => ({ h: r.h, k: r.k })), env: s.env } };

@@ -14,6 +14,8 @@ import type { Handle, Pid } from "../contract/vocabulary.ts";
 import { System } from "../impl/system.ts";
 import type { SystemInit } from "../impl/system.ts";
 import { ShapeStatus } from "../impl/shapeStatus.ts";
+import type { Entry as StatusEntry } from "../impl/shapeStatus.ts";
+import { requestsCollectorFirst, tombstoneKind } from "../impl/variant-config.ts";
 import { Storage } from "../impl/storage.ts";
 import { Consumers } from "../impl/consumer.ts";
 import type { ConsumerState } from "../impl/consumer.ts";
@@ -40,7 +42,7 @@ const CHAIN_PCS: readonly ChainPc[] = ["routerRemove", "routerWait", "status", "
 const SLC_MODES: readonly SlcMode[] = ["idle", "publishing", "down"];
 const CAUSES: readonly CrashCause[] = ["none", "sendNil", "external", "startRaise"];
 const RES_KINDS: readonly (Resolution["kind"] | "none")[] = ["none", "pending", "asking", "nil", "pid", "skipped"];
-const STATUS = ["no_shape", "ok", "removing"] as const;
+const STATUS = ["absent", "present", "tombstoned"] as const;
 const STORAGE = ["absent", "present", "cleaned"] as const;
 const UNDELIVERABLE: readonly (UndeliverableReason | "none")[] = ["none", "no_shape", "noproc"];
 
@@ -95,7 +97,7 @@ export function makeCodec(init: SystemInit): StateCodec {
 
   function encode(sys: System): Uint32Array {
     w.begin();
-    for (let h = 0; h < H; h++) w.put(code(STATUS, sys.status.fetchShapeByHandle(h), "status"), 2);
+    for (let h = 0; h < H; h++) w.put(code(STATUS, sys.status.entry(h), "status"), 2);
     for (let h = 0; h < H; h++) w.put(code(STORAGE, sys.storage.get(h), "storage"), 2);
     const recs = sys.consumers.all();
     w.put(recs.length, bitsFor(C + 1));
@@ -165,16 +167,16 @@ export function makeCodec(init: SystemInit): StateCodec {
   }
 
   const template = System.create(init);
-  const tombstones = template.cfg.tombstones;
-  const routerFirst = template.cfg.routerFirst;
+  const tombstones = tombstoneKind(template.cfg);
+  const collectorFirst = requestsCollectorFirst(template.cfg);
 
   function decode(src: Uint32Array, base: number): System {
     r.begin(src, base);
     const sys = template.clone();
-    const status = new Map<Handle, "present" | "tombstoned">();
+    const status = new Map<Handle, StatusEntry>();
     for (let h = 0; h < H; h++) {
       const s = at(STATUS, r.get(2), "status");
-      if (s !== "no_shape") status.set(h, s === "ok" ? "present" : "tombstoned");
+      if (s !== "absent") status.set(h, s);
     }
     sys.status = new ShapeStatus(tombstones, status);
     const storage = new Map<Handle, "present" | "cleaned">();
@@ -253,7 +255,7 @@ export function makeCodec(init: SystemInit): StateCodec {
       const pc = r.get(4);
       const h = r.get(bH);
       if (pc === 0) continue;
-      cleaner.start(k, h, routerFirst);
+      cleaner.start(k, h, collectorFirst);
       cleaner.set(k, at(CHAIN_PCS, pc - 1, "chain pc"));
     }
     sys.cleaner = cleaner;

@@ -9,7 +9,7 @@ import { defaultRulesDir, parseRules } from "../../src/checker/rules.ts";
 import { typecheckRules } from "../../src/checker/typing.ts";
 import type { RulesDoc } from "../../src/contract/rules/types.ts";
 
-const VARIANTS = ["PreFix", "FixA", "FixA2", "FixB", "FixC"];
+const VARIANTS = ["PreFix", "FixA", "FixA2", "FixB", "FixC", "SerializedRemoval"];
 
 function real(variant: string): RulesDoc {
   const file = path.join(defaultRulesDir, `${variant}.json`);

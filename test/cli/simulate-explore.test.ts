@@ -32,6 +32,13 @@ describe("simulate and explore commands", () => {
     expect(r.stdout).toMatch(/raceWindow\s+no\s+holds \(complete search\), as fixC_noWindow_allBounds, fixC_noWindow proves/);
     expect(r.stdout).toMatch(/routedNotPresent\s+violated\s+as Lean's witness fixC_tombstone_routed predicts/);
   }, 60_000);
+  it("explore on SerializedRemoval: a complete search with every property held", async () => {
+    const r = await cli("explore", "traces/scenarios/race-recipe.yaml", "--variant", "SerializedRemoval", "--json");
+    expect(r.exitCode).toBe(0);
+    const j = JSON.parse(r.stdout) as { properties: { property: string; violated: boolean }[]; complete: boolean };
+    expect(j.complete).toBe(true);
+    expect(j.properties.filter((p) => p.violated).map((p) => p.property)).toEqual([]);
+  }, 60_000);
   it("explore exits 1 naming the theorem when a finding contradicts a (forged) Lean verdict", async () => {
     const doc = JSON.parse(readFileSync("lean/rules/verdicts.json", "utf8")) as { theorems: unknown[] };
     doc.theorems.push({ name: "Forged.preFix_noNilCrash", module: "Forged", variant: "PreFix", property: "nilCrash", kind: "safetyAllBounds", bounds: null, assumptions: [], claim: "forged", schedule: null, initial: null });

@@ -118,7 +118,7 @@ export function implRestriction(action: string, params: Readonly<Record<string, 
     Object.entries(from).some(([k, v]) => k.startsWith(`${name}[`) && pred(Number(k.slice(name.length + 1, -1)), v));
   if ((action === "SlcBroadcast" || action === "CleanerStop") && some("cons", (_, v) => v === "starting"))
     return "choice 3: calls queue behind {:initialize_shape} of a starting consumer";
-  if (action === "CleanerRouterRemove" && from["slc"] === "down") return "choice 2: FixB's router request waits while the SLC is down";
+  if (action === "CleanerRouterRemove" && from["slc"] === "down") return "choice 2 (FixB; choice 11, SerializedRemoval): the router request waits while the SLC is down";
   if ((action === "SlcResolveAsk" || action === "SlcResolveRegistered") && some("pubState", (h, v) => h < params["h"]! && v === "pending"))
     return "choice 4: publish resolves handles in ascending order";
   if ((action === "ConsumerCrash" || action === "ConsumerSelfClean") && some("chainPc", (k, v) => k < params["k"]! && v === "idle"))

@@ -17,22 +17,26 @@ export interface ExampleTrace {
 export const TRACES_DIR = fileURLToPath(new URL("../../traces/", import.meta.url));
 
 export const EXAMPLES: readonly ExampleTrace[] = [
-  ...(["PreFix", "FixA", "FixA2", "FixB", "FixC"] as const).map((v) => ({ file: `race-recipe.${v}.ndjson`, scenario: "race-recipe.yaml", variant: v, seed: 1, policy: "scripted" as const })),
+  ...(["PreFix", "FixA", "FixA2", "FixB", "FixC", "SerializedRemoval"] as const).map((v) => ({ file: `race-recipe.${v}.ndjson`, scenario: "race-recipe.yaml", variant: v, seed: 1, policy: "scripted" as const })),
   { file: "orphan-recipe.FixA2.ndjson", scenario: "orphan-recipe.yaml", variant: "FixA2", seed: 1, policy: "scripted" },
   // 1.2.7–1.4.13: the same interleaving crashes the SLC through start_consumer! (electric.md §5b)
   { file: "orphan-recipe.PreFix.ndjson", scenario: "orphan-recipe.yaml", variant: "PreFix", seed: 1, policy: "scripted" },
   { file: "orphan-recipe.FixA.ndjson", scenario: "orphan-recipe.yaml", variant: "FixA", seed: 1, policy: "scripted" },
+  // the proposed fix: the removal request waits for the publish, and the chain stops the consumer it started
+  { file: "orphan-recipe.SerializedRemoval.ndjson", scenario: "orphan-recipe.yaml", variant: "SerializedRemoval", seed: 1, policy: "scripted" },
   // smallest bounds, everything enabled (SlcFail too): the seed (of 1..300) covering the most actions
-  ...([["PreFix", 32], ["FixA", 32], ["FixA2", 32], ["FixB", 15], ["FixC", 32]] as const).map(([v, seed]) => ({ file: `smallest-all.${v}.seed${seed}.ndjson`, scenario: "smallest-all.yaml", variant: v, seed, policy: "random" as const })),
+  ...([["PreFix", 32], ["FixA", 32], ["FixA2", 32], ["FixB", 15], ["FixC", 32], ["SerializedRemoval", 56]] as const).map(([v, seed]) => ({ file: `smallest-all.${v}.seed${seed}.ndjson`, scenario: "smallest-all.yaml", variant: v, seed, policy: "random" as const })),
   { file: "fixb-restart.FixB.ndjson", scenario: "fixb-restart.yaml", variant: "FixB", seed: 1, policy: "scripted" },
   { file: "fixb-restart.FixA2.ndjson", scenario: "fixb-restart.yaml", variant: "FixA2", seed: 1, policy: "scripted" },
-  ...(["PreFix", "FixA", "FixA2", "FixB", "FixC"] as const).map((v) => ({ file: `consumer-lifecycle.${v}.ndjson`, scenario: "consumer-lifecycle.yaml", variant: v, seed: 1, policy: "scripted" as const })),
+  // the same fault after the collector wrote its tombstone: the restart drops it, the shape stays unrouted
+  { file: "fixb-restart.SerializedRemoval.ndjson", scenario: "fixb-restart.yaml", variant: "SerializedRemoval", seed: 1, policy: "scripted" },
+  ...(["PreFix", "FixA", "FixA2", "FixB", "FixC", "SerializedRemoval"] as const).map((v) => ({ file: `consumer-lifecycle.${v}.ndjson`, scenario: "consumer-lifecycle.yaml", variant: v, seed: 1, policy: "scripted" as const })),
   { file: "stale-dead-pid.PreFix.ndjson", scenario: "stale-dead-pid.yaml", variant: "PreFix", seed: 1, policy: "scripted" },
   // HEAD records the stale dead pid's :noproc DOWN as undeliverable (PreFix drops it silently)
   { file: "stale-dead-pid.FixA2.ndjson", scenario: "stale-dead-pid.yaml", variant: "FixA2", seed: 1, policy: "scripted" },
-  ...(["PreFix", "FixA", "FixA2", "FixB", "FixC"] as const).map((v) => ({ file: `two-shapes-env.${v}.seed3.ndjson`, scenario: "two-shapes-env.yaml", variant: v, seed: 3, policy: "random" as const })),
+  ...(["PreFix", "FixA", "FixA2", "FixB", "FixC", "SerializedRemoval"] as const).map((v) => ({ file: `two-shapes-env.${v}.seed3.ndjson`, scenario: "two-shapes-env.yaml", variant: v, seed: 3, policy: "random" as const })),
   // consumer environment actions: the seed (of 1..300) covering the most actions
-  ...([["PreFix", 217], ["FixA", 8], ["FixA2", 8], ["FixB", 7], ["FixC", 8]] as const).map(([v, seed]) => ({ file: `consumer-env.${v}.seed${seed}.ndjson`, scenario: "consumer-env.yaml", variant: v, seed, policy: "random" as const })),
+  ...([["PreFix", 217], ["FixA", 8], ["FixA2", 8], ["FixB", 7], ["FixC", 8], ["SerializedRemoval", 54]] as const).map(([v, seed]) => ({ file: `consumer-env.${v}.seed${seed}.ndjson`, scenario: "consumer-env.yaml", variant: v, seed, policy: "random" as const })),
 ];
 
 /** The trace text an example should have, generated now. */

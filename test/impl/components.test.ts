@@ -12,14 +12,14 @@ import { variantConfig } from "../../src/impl/variant-config.ts";
 
 describe("ShapeStatus", () => {
   it("removes a present shape once; the second remover gets enoshape", () => {
-    const s = new ShapeStatus(false);
+    const s = new ShapeStatus("none");
     s.addShape(0);
     expect(s.removeShape(0)).toEqual({ ok: true });
     expect(s.removeShape(0)).toEqual({ ok: false, error: "enoshape" });
     expect(s.fetchShapeByHandle(0)).toBe("no_shape");
   });
   it("FixC keeps a tombstone that fetch reports as removing, cleared by the SLC removal", () => {
-    const s = new ShapeStatus(true);
+    const s = new ShapeStatus("consulted");
     s.addShape(0);
     expect(s.removeShape(0).ok).toBe(true);
     expect(s.fetchShapeByHandle(0)).toBe("removing");
@@ -28,8 +28,24 @@ describe("ShapeStatus", () => {
     s.clearTombstone(0);
     expect(s.fetchShapeByHandle(0)).toBe("no_shape");
   });
+  it("SerializedRemoval: only the collector tombstones; a lookup sees the shape gone, cleared by the SLC removal", () => {
+    const s = new ShapeStatus("collector");
+    s.addShape(0);
+    s.addShape(1);
+    expect(s.removeShape(1).ok).toBe(true); // no chain calls it here; it deletes outright
+    expect(s.entry(1)).toBe("absent");
+    s.tombstone(0);
+    expect(s.entry(0)).toBe("tombstoned");
+    expect(s.fetchShapeByHandle(0)).toBe("no_shape");
+    expect(s.isPresent(0)).toBe(false);
+    expect(s.listShapes()).toEqual([]);
+    s.tombstone(1); // not present: nothing to mark
+    expect(s.entry(1)).toBe("absent");
+    s.clearTombstone(0);
+    expect(s.entry(0)).toBe("absent");
+  });
   it("clones independently", () => {
-    const s = new ShapeStatus(false);
+    const s = new ShapeStatus("none");
     s.addShape(1);
     const c = s.clone();
     c.removeShape(1);

@@ -71,13 +71,100 @@ describe("the recipe: removal of a restored shape without a consumer, transactio
   });
 });
 
+describe("SerializedRemoval: the collector serializes the removal with publishes", () => {
+  const sr = (over: Parameters<typeof recipeInit>[1] = {}) => make(recipeInit("SerializedRemoval", over));
+  it("the collector tombstones the shape and drops its route in one step; the registry entry stays until the batch", () => {
+    const sys = sr({ shapes: [withRunningConsumer] });
+    step(sys, "RemoveShape");
+    expect(cell(sys, "chainPc[0]")).toBe("routerRemove");
+    step(sys, "CleanerRouterRemove");
+    expect(cell(sys, "removeNow[0]")).toBe(true);
+    expect(cell(sys, "chainPc[0]")).toBe("routerWait");
+    expect(enabledLabels(sys)).not.toContain("CleanerRouterAck"); // not handled yet
+    step(sys, "TxnArrive");
+    // no FixB guard: the collector may take the event or the request first
+    expect(enabledLabels(sys)).toEqual(expect.arrayContaining(["SlcRoute", "SlcRemoveNow"]));
+    step(sys, "SlcRemoveNow");
+    expect(cell(sys, "status[0]")).toBe("tombstoned");
+    expect(cell(sys, "router[0]")).toBe(false);
+    expect(cell(sys, "registry[0]")).toBe(0);
+    expect(cell(sys, "removeNow[0]")).toBe(false);
+    step(sys, "CleanerRouterAck");
+    expect(cell(sys, "chainPc[0]")).toBe("stop");
+    expect(enabledLabels(sys)).not.toContain("CleanerStatus");
+    steps(sys, ["SlcRoute", "SlcBroadcast"]);
+    expect(cell(sys, "applied[0]")).toBe(-1); // not routed
+    step(sys, "CleanerStop");
+    expect(cell(sys, "cons[0]")).toBe("dead_cleanup"); // found through the registry entry
+    steps(sys, ["CleanerStorage", "CleanerSlcRemove"]);
+    expect(cell(sys, "chainPc[0]")).toBe("done");
+    expect(cell(sys, "registry[0]")).toBe(0);
+    expect(cell(sys, "status[0]")).toBe("tombstoned");
+    steps(sys, ["BatcherFlush", "SlcApplyBatch"]);
+    expect(cell(sys, "registry[0]")).toBe(-1);
+    expect(cell(sys, "status[0]")).toBe("absent");
+    expect(sys.quiescent()).toBe(true);
+  });
+  it("a request made during a publish waits for it; the consumer that publish started is the one the chain stops", () => {
+    const sys = sr();
+    steps(sys, ["TxnArrive", "SlcRoute", "RemoveShape", "CleanerRouterRemove", "SlcResolveAsk"]);
+    expect(enabledLabels(sys)).not.toContain("SlcRemoveNow");
+    steps(sys, ["CacheCheckOk", "CacheStart", "ConsumerInit"]);
+    expect(enabledLabels(sys)).not.toContain("SlcRemoveNow");
+    step(sys, "SlcBroadcast");
+    expect(cell(sys, "orphanDelivery")).toBe(false); // delivered while still present
+    steps(sys, ["SlcRemoveNow", "CleanerRouterAck", "CleanerStop"]);
+    expect(cell(sys, "cons[0]")).toBe("dead_cleanup");
+    steps(sys, ["CleanerStorage", "CleanerSlcRemove", "BatcherFlush", "SlcApplyBatch"]);
+    expect(cell(sys, "storage[0]")).toBe("cleaned");
+    expect(cell(sys, "status[0]")).toBe("absent");
+  });
+  it("the recipe's window never opens: a shape is never routed once its removal has reached ShapeStatus", () => {
+    const sys = sr();
+    steps(sys, ["RemoveShape", "CleanerRouterRemove", "TxnArrive", "SlcRemoveNow", "SlcRoute"]);
+    expect(cell(sys, "pubState[0]")).toBe("none");
+    expect(enabledLabels(sys)).not.toContain("SlcCrash");
+  });
+  it("a collector crash before the request is handled loses it: the ack re-issues it once the collector is back", () => {
+    const sys = sr({ env: { suspend: false, crash: false, selfClean: false, kill: false, slcFail: true } });
+    steps(sys, ["RemoveShape", "CleanerRouterRemove", "SlcFail"]);
+    expect(cell(sys, "removeNow[0]")).toBe(false);
+    expect(cell(sys, "status[0]")).toBe("present");
+    step(sys, "CleanerRouterAck");
+    expect(cell(sys, "chainPc[0]")).toBe("routerRemove");
+    expect(enabledLabels(sys)).not.toContain("CleanerRouterRemove"); // the SLC is down: retried later
+    step(sys, "SlcRestart");
+    expect(cell(sys, "router[0]")).toBe(true);
+    steps(sys, ["CleanerRouterRemove", "SlcRemoveNow", "CleanerRouterAck"]);
+    expect(cell(sys, "chainPc[0]")).toBe("stop");
+    expect(cell(sys, "status[0]")).toBe("tombstoned");
+  });
+  it("a crash after the tombstone: the restart drops it to absent and leaves the shape out of the router", () => {
+    const sys = sr({ env: { suspend: false, crash: false, selfClean: false, kill: false, slcFail: true } });
+    steps(sys, ["RemoveShape", "CleanerRouterRemove", "SlcRemoveNow", "SlcFail", "SlcRestart"]);
+    expect(cell(sys, "status[0]")).toBe("absent");
+    expect(cell(sys, "router[0]")).toBe(false);
+    step(sys, "CleanerRouterAck");
+    expect(cell(sys, "chainPc[0]")).toBe("stop");
+  });
+  it("consumer crash and self-clean chains start with the request too", () => {
+    const env = { suspend: false, crash: true, selfClean: true, kill: false };
+    for (const label of ["ConsumerCrash", "ConsumerSelfClean"] as const) {
+      const sys = sr({ bounds: { H: 1, C: 1, K: 1, T: 1 }, shapes: [withRunningConsumer], removals: [], env });
+      step(sys, label);
+      expect(cell(sys, "chainPc[0]")).toBe("routerRemove");
+    }
+  });
+});
+
 describe("Consumer.stop and the registry", () => {
   for (const v of VARIANTS) {
     it(`${v}: stop kills a running consumer but keeps its registry entry (FixB: finds none); the dead pid gives noproc, not a crash`, () => {
       const sys = make(recipeInit(v, { shapes: [withRunningConsumer] }));
       step(sys, "RemoveShape");
-      if (v === "FixB") steps(sys, ["CleanerRouterRemove", "SlcRemoveNow", "CleanerRouterAck"]);
-      steps(sys, ["CleanerStatus", "CleanerStop"]);
+      if (v === "FixB" || v === "SerializedRemoval") steps(sys, ["CleanerRouterRemove", "SlcRemoveNow", "CleanerRouterAck"]);
+      // SerializedRemoval has no ShapeStatus step: the collector wrote the tombstone
+      steps(sys, v === "SerializedRemoval" ? ["CleanerStop"] : ["CleanerStatus", "CleanerStop"]);
       if (v === "FixB") {
         // The SLC's remove_subscription ran first and deleted the registry entry, so
         // Consumer.stop finds no pid: Fix B as proposed leaves the running consumer behind.
@@ -88,7 +175,7 @@ describe("Consumer.stop and the registry", () => {
       expect(cell(sys, "cons[0]")).toBe("dead_cleanup");
       expect(cell(sys, "registry[0]")).toBe(0);
       steps(sys, ["TxnArrive", "SlcRoute"]);
-      if (v === "FixC") return; // tombstoned: not routed
+      if (v === "FixC" || v === "SerializedRemoval") return; // tombstoned (FixC) or route dropped: not routed
       step(sys, "SlcResolveRegistered");
       expect(cell(sys, "pubConsumer[0]")).toBe(0);
       expect(enabledLabels(sys)).not.toContain("SlcCrash");
@@ -120,7 +207,15 @@ describe("cleaner chain", () => {
     for (const v of VARIANTS) {
       const sys = make(recipeInit(v, { shapes: [{ h: 0, status: "absent", router: true, storage: "cleaned", consumer: null }] }));
       step(sys, "RemoveShape");
-      if (v === "FixB") steps(sys, ["CleanerRouterRemove", "SlcRemoveNow", "CleanerRouterAck"]);
+      if (v === "FixB" || v === "SerializedRemoval") steps(sys, ["CleanerRouterRemove", "SlcRemoveNow", "CleanerRouterAck"]);
+      if (v === "SerializedRemoval") {
+        // no ShapeStatus step that could find it gone: the chain runs to its batched SLC removal
+        expect(cell(sys, "router[0]")).toBe(false);
+        expect(cell(sys, "status[0]")).toBe("absent");
+        steps(sys, ["CleanerStop", "CleanerStorage", "CleanerSlcRemove"]);
+        expect(cell(sys, "pendingRemove[0]")).toBe(true);
+        continue;
+      }
       step(sys, "CleanerStatus");
       expect(cell(sys, "chainPc[0]"), v).toBe(v === "FixA2" ? "slcRemove" : "aborted");
     }

@@ -181,12 +181,15 @@ describe("Lean's random walks at H=C=K=T=2", () => {
   // What no walk can reach, because no reachable state of any size has it: FixB has no
   // CleanerSlcRemove, so nothing ever sets pendingRemove and the batch rules are dead; in FixC
   // a requested handle is routed and never absent and no resolution is nil
-  // (fixC_invariant_allBounds), so CacheCheckNoShape and SlcCrash are dead and no_nil never fails.
+  // (fixC_invariant_allBounds), so CacheCheckNoShape and SlcCrash are dead and no_nil never fails;
+  // in SerializedRemoval likewise (serializedRemoval_noNilCrash_allBounds).
   // The exhaustive b1 tables agree (checked below).
   const dead: Record<Variant, { rules: string[]; conjuncts: string[] }> = {
     PreFix: { rules: [], conjuncts: [] }, FixA: { rules: [], conjuncts: [] }, FixA2: { rules: [], conjuncts: [] },
     FixB: { rules: ["BatcherFlush", "SlcApplyBatch"], conjuncts: ["BatcherFlush.no_batch_in_flight"] },
     FixC: { rules: ["CacheCheckNoShape", "SlcCrash"], conjuncts: ["SlcBroadcast.no_nil"] },
+    // the same for SerializedRemoval: a routed shape stays present until its publish ends
+    SerializedRemoval: { rules: ["CacheCheckNoShape", "SlcCrash"], conjuncts: ["SlcBroadcast.no_nil"] },
   };
   it("the walks enable every live rule of every variant and make every guard conjunct fail somewhere", () => {
     for (const v of VARIANTS) {

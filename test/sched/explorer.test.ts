@@ -56,12 +56,16 @@ describe("explorer on the race recipe", () => {
     expect(v.shrunk!.actions.at(-1)?.label).toBe("SlcCrash");
   });
   it("finds no crash under any fix", () => {
-    for (const f of ["FixA", "FixA2", "FixB", "FixC"] as const) expect(verdict(reports.get(f)!, "nilCrash").violated, f).toBe(false);
+    for (const f of ["FixA", "FixA2", "FixB", "FixC", "SerializedRemoval"] as const) expect(verdict(reports.get(f)!, "nilCrash").violated, f).toBe(false);
     expect(runs.get("FixA")!.judged("nilCrash")).toMatchObject({ kind: "proved", theorems: [{ name: "ElectricRace.fixA_noNilCrash" }] });
   });
-  it("the window is reachable under PreFix, FixA, FixA2 and not under FixB", () => {
+  it("the window is reachable under PreFix, FixA, FixA2 and not under FixB or SerializedRemoval", () => {
     for (const f of ["PreFix", "FixA", "FixA2"] as const) expect(verdict(reports.get(f)!, "raceWindow").violated, f).toBe(true);
-    expect(verdict(reports.get("FixB")!, "raceWindow").violated).toBe(false);
+    for (const f of ["FixB", "SerializedRemoval"] as const) expect(verdict(reports.get(f)!, "raceWindow").violated, f).toBe(false);
+  });
+  it("SerializedRemoval: no routed shape is ever not present, nothing reaches an orphan", () => {
+    const r = reports.get("SerializedRemoval")!;
+    for (const p of ["nilCrash", "startCrash", "raceWindow", "routedNotPresent", "orphanDelivery", "quiescentOrphan", "deadlock"]) expect(verdict(r, p).violated, p).toBe(false);
   });
   it("FixC: a tombstone in the router is routedNotPresent, not raceWindow (two names, Lean's two definitions)", () => {
     expect(verdict(reports.get("FixC")!, "raceWindow").violated).toBe(false);
@@ -71,10 +75,11 @@ describe("explorer on the race recipe", () => {
     expect(rnp.detail).toContain("status[0]=tombstoned");
     expect(runs.get("FixC")!.judged("routedNotPresent")).toMatchObject({ kind: "witnessed", theorems: [{ name: "ElectricRace.fixC_tombstone_routed" }] });
   });
-  it("the orphan interleaving: an orphan at quiescence where the consumer start does not re-read ShapeStatus, a start_consumer! crash where it does; no deadlock anywhere", () => {
+  it("the orphan interleaving: an orphan at quiescence where the consumer start does not re-read ShapeStatus (except SerializedRemoval), a start_consumer! crash where it does; no deadlock anywhere", () => {
     for (const v of VARIANTS) {
       const rechecks = v === "PreFix" || v === "FixA"; // 1.2.7–1.4.13 (electric.md §5b)
-      expect(verdict(reports.get(v)!, "quiescentOrphan").violated, v).toBe(!rechecks);
+      // SerializedRemoval: the removal waits for the publish, and its stop finds the consumer that publish started
+      expect(verdict(reports.get(v)!, "quiescentOrphan").violated, v).toBe(!rechecks && v !== "SerializedRemoval");
       expect(verdict(reports.get(v)!, "startCrash").violated, v).toBe(rechecks);
       expect(verdict(reports.get(v)!, "deadlock").violated, v).toBe(false);
       expect(reports.get(v)!.verdicts.some((x) => isFailure(runs.get(v)!.judged(x.property))), v).toBe(false);

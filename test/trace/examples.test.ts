@@ -20,13 +20,18 @@ describe("committed example traces", () => {
     });
   }
 
-  it("the orphan interleaving crashes through start_consumer! where the consumer re-reads ShapeStatus (PreFix, FixA) and leaves an orphan at HEAD", () => {
+  it("the orphan interleaving crashes through start_consumer! where the consumer re-reads ShapeStatus (PreFix, FixA), leaves an orphan at HEAD, and neither under SerializedRemoval", () => {
     const runs = EXAMPLES.filter((e) => e.scenario === "orphan-recipe.yaml");
-    expect(runs.map((e) => e.variant).sort()).toEqual(["FixA", "FixA2", "PreFix"]);
+    expect(runs.map((e) => e.variant).sort()).toEqual(["FixA", "FixA2", "PreFix", "SerializedRemoval"]);
     for (const ex of runs) {
       const events = generateExample(ex).trimEnd().split("\n").slice(1).map((l) => JSON.parse(l) as { action: string; outcome: string; post: Record<string, unknown> });
       const raise = events.filter((e) => e.action === "CacheStartRaise");
-      if (ex.variant === "FixA2") {
+      if (ex.variant === "SerializedRemoval") {
+        expect(raise).toEqual([]);
+        expect(events.some((e) => e.post["orphanDelivery"] === true)).toBe(false);
+        // the chain's stop reaches the consumer the publish started
+        expect(events.some((e) => e.action === "CleanerStop" && e.post["cons[0]"] === "dead_cleanup")).toBe(true);
+      } else if (ex.variant === "FixA2") {
         expect(raise, ex.variant).toEqual([]);
         expect(events.some((e) => e.post["orphanDelivery"] === true), ex.variant).toBe(true);
       } else {

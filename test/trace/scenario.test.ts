@@ -90,12 +90,14 @@ removals:
     expect(r.ok).toBe(false);
     if (!r.ok) expect(formatScenarioError(r.errors[0]!)).toBe("no/such/file.yaml: cannot read the file (ENOENT)");
   });
-  it("a tombstoned shape needs FixC", () => {
+  it("a tombstoned shape needs a variant with tombstones (FixC, SerializedRemoval)", () => {
     const r = parseScenario(good.replace("  - handle: 0\ntrans", "  - handle: 0\n    status: tombstoned\ntrans"), "s.yaml");
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const i = toSystemInit(r.scenario, "FixA");
     expect(i.ok).toBe(false);
     expect(toSystemInit(r.scenario, "FixC").ok).toBe(true);
+    expect(toSystemInit(r.scenario, "SerializedRemoval").ok).toBe(true);
+    expect(toSystemInit(r.scenario, "FixB").ok).toBe(false);
   });
 });

@@ -1,14 +1,16 @@
-// The RequestBatcher's flush and the collector applying a batch (and FixB's immediate router
-// removal): each step's guard next to its effect.
+// The RequestBatcher's flush and the collector applying a batch (and the immediate "remove now"
+// request of Fix B and SerializedRemoval): each step's guard next to its effect.
 import type { Action } from "../../contract/vocabulary.ts";
 import type { System } from "../system.ts";
+import { requestsCollectorFirst } from "../variant-config.ts";
 import { OK, param, type Offer, type StepResult } from "./step.ts";
 
 export function offerBatching(sys: System, offer: Offer): void {
   if (sys.batcher.canFlush()) offer("BatcherFlush", "batcher");
   const slc = sys.slc;
   if (slc.mode === "idle" && slc.head()?.kind === "batch") offer("SlcApplyBatch", "slc");
-  if (sys.cfg.routerFirst && slc.mode === "idle") for (const h of [...slc.removeNow].sort((a, b) => a - b)) offer("SlcRemoveNow", "slc", { h });
+  // Served between messages: the request is handled while no publish is in progress.
+  if (requestsCollectorFirst(sys.cfg) && slc.mode === "idle") for (const h of [...slc.removeNow].sort((a, b) => a - b)) offer("SlcRemoveNow", "slc", { h });
 }
 
 export type BatchingLabel = "BatcherFlush" | "SlcApplyBatch" | "SlcRemoveNow";
@@ -22,13 +24,19 @@ export function applyBatching(sys: System, a: Action, label: BatchingLabel): Ste
     }
     case "SlcApplyBatch": {
       const { removes } = sys.slc.takeBatch();
-      if (sys.cfg.tombstones) for (const h of removes) sys.status.clearTombstone(h);
+      // The collector's removal is the one a tombstone waits for (Fix C, SerializedRemoval).
+      for (const h of removes) sys.status.clearTombstone(h);
       sys.batcher.ack();
       return OK;
     }
     case "SlcRemoveNow": {
       const h = param(a, "h");
-      sys.slc.removeSubscription(h);
+      if (sys.cfg.removal === "collectorTombstone") {
+        // One collector message: the shape is marked as being removed in ShapeStatus and its
+        // route goes, so no publish sees the one without the other. The registry entry stays.
+        sys.status.tombstone(h);
+        sys.slc.removeRoute(h);
+      } else sys.slc.removeSubscription(h);
       sys.slc.removeNow.delete(h);
       return OK;
     }

@@ -2,6 +2,7 @@
 // (suspend, crash, {:shutdown, :cleanup}, kill). Each step's guard next to its effect.
 import type { Action, ChainSlot } from "../../contract/vocabulary.ts";
 import type { System } from "../system.ts";
+import { requestsCollectorFirst } from "../variant-config.ts";
 import { OK, param, type Offer, type StepResult } from "./step.ts";
 
 export function offerConsumerInit(sys: System, offer: Offer): void {
@@ -42,10 +43,10 @@ export function applyConsumer(sys: System, a: Action, label: ConsumerLabel): Ste
       sys.slc.registry.removeConsumer(sys.consumers.exit(c, "dead_suspend"));
       return OK;
     case "ConsumerCrash":
-      sys.cleaner.start(param(a, "k"), sys.consumers.exit(c, "dead_crash"), sys.cfg.routerFirst); // remove_shape_async
+      sys.cleaner.start(param(a, "k"), sys.consumers.exit(c, "dead_crash"), requestsCollectorFirst(sys.cfg)); // remove_shape_async
       return OK;
     case "ConsumerSelfClean":
-      sys.cleaner.start(param(a, "k"), sys.consumers.exit(c, "dead_cleanup"), sys.cfg.routerFirst);
+      sys.cleaner.start(param(a, "k"), sys.consumers.exit(c, "dead_cleanup"), requestsCollectorFirst(sys.cfg));
       return OK;
     case "ConsumerKill":
       sys.consumers.exit(c, "dead_killed"); // terminate never runs: no chain

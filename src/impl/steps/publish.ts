@@ -36,7 +36,7 @@ export function offerPublishSteps(sys: System, offer: Offer): void {
   const slc = sys.slc;
   const head = slc.head();
   if (sys.replication.canSend() && slc.isUp()) offer("TxnArrive", "replication", { t: sys.replication.nextTxn });
-  if (slc.mode === "idle" && head?.kind === "event" && (!sys.cfg.routerFirst || slc.removeNow.size === 0)) offer("SlcRoute", "slc");
+  if (slc.mode === "idle" && head?.kind === "event" && (sys.cfg.removal !== "routerFirst" || slc.removeNow.size === 0)) offer("SlcRoute", "slc");
   if (slc.mode === "publishing") {
     const h = slc.nextToResolve();
     if (h !== undefined) {
@@ -81,7 +81,8 @@ export function applyPublish(sys: System, a: Action, label: PublishLabel): StepR
       const head = sys.slc.head();
       if (head?.kind !== "event") throw new Error("SlcRoute without an event");
       const t = head.txn;
-      sys.slc.route((h) => sys.touches(t, h) && !(sys.cfg.tombstones && sys.status.isTombstoned(h)));
+      // No ShapeStatus lookup: the router alone decides (Fix C skips its tombstones).
+      sys.slc.route((h) => sys.touches(t, h) && !(sys.cfg.tombstoneFilter && sys.status.isTombstoned(h)));
       return OK;
     }
     case "SlcResolveRegistered": {

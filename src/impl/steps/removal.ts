@@ -2,6 +2,7 @@
 // §3.1): each step's guard next to its effect.
 import type { Action, ChainSlot, Handle } from "../../contract/vocabulary.ts";
 import type { System } from "../system.ts";
+import { requestsCollectorFirst } from "../variant-config.ts";
 import { OK, param, type Offer, type StepResult } from "./step.ts";
 
 function chainHandle(sys: System, k: ChainSlot): Handle {
@@ -44,7 +45,7 @@ export type RemovalLabel = "RemoveShape" | "CleanerRouterRemove" | "CleanerRoute
 
 export function applyRemoval(sys: System, a: Action, label: RemovalLabel): StepResult {
   if (label === "RemoveShape") {
-    sys.cleaner.start(param(a, "k"), param(a, "h"), sys.cfg.routerFirst);
+    sys.cleaner.start(param(a, "k"), param(a, "h"), requestsCollectorFirst(sys.cfg));
     return OK;
   }
   const k = param(a, "k");
@@ -56,6 +57,14 @@ export function applyRemoval(sys: System, a: Action, label: RemovalLabel): StepR
       return OK;
     }
     case "CleanerRouterAck":
+      if (sys.cfg.removal === "collectorTombstone") {
+        // The request is gone from the SLC. If ShapeStatus still has h present, the collector
+        // never wrote the tombstone: a crash lost the request, so ask again. Otherwise the
+        // collector tombstoned it (or it was already gone) and the route is dropped: stop the
+        // consumer. There is no ShapeStatus step of the chain's own.
+        sys.cleaner.set(k, sys.status.isPresent(h) ? "routerRemove" : "stop");
+        return OK;
+      }
       // The SLC no longer holds the request. If it still routes h, the request was lost to a
       // collector restart (which rebuilt the router from ShapeStatus, where h is still present):
       // issue it again rather than open the window. Found by the differential test against
@@ -74,7 +83,8 @@ export function applyRemoval(sys: System, a: Action, label: RemovalLabel): StepR
       return OK;
     case "CleanerStorage":
       sys.storage.cleanup(h);
-      sys.cleaner.set(k, sys.cfg.routerFirst ? "done" : "slcRemove");
+      // Fix B has no batched removal: its request already dropped the whole subscription.
+      sys.cleaner.set(k, sys.cfg.removal === "routerFirst" ? "done" : "slcRemove");
       return OK;
     case "CleanerSlcRemove": {
       // A dead batcher (SLC subsystem down) exits the call: the chain fails, harmlessly,

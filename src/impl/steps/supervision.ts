@@ -17,9 +17,10 @@ export function crashSubsystem(sys: System, cause: Exclude<CrashCause, "none">):
 /** Shapes.Supervisor restarts the subsystem: the router is rebuilt from ShapeStatus and the
  * replication client retries its un-acked event. */
 function restartSubsystem(sys: System): void {
-  // FixC: the rebuilt router leaves tombstoned shapes out, which is the SLC-side removal the
-  // tombstone was waiting for; nothing else would clear it once the batch was lost.
-  if (sys.cfg.tombstones) for (let h = 0; h < sys.init.bounds.H; h++) sys.status.clearTombstone(h);
+  // FixC, SerializedRemoval: the rebuilt router leaves tombstoned shapes out, which is the
+  // SLC-side removal the tombstone was waiting for; nothing else would clear it once the batch
+  // was lost. (Without tombstones there is none to clear.)
+  for (let h = 0; h < sys.init.bounds.H; h++) sys.status.clearTombstone(h);
   sys.slc.restart(sys.status.listShapes());
   sys.batcher.restart();
   sys.cache.reset();
