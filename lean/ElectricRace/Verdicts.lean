@@ -11,6 +11,7 @@ public import ElectricRace.Thm.WellFormed
 public import ElectricRace.Thm.Undeliverable
 public import ElectricRace.Thm.FixCAll
 public import ElectricRace.Thm.FixBAll
+public import ElectricRace.Thm.FixBOrphan
 public import ElectricRace.Thm.SRAll
 public import ElectricRace.Thm.StartCrash
 public import ElectricRace.Thm.Simulation
@@ -523,6 +524,12 @@ def verdicts : List Entry := [
     assumptions := ["no external collector crash (SlcFail left out)"],
     claim := "Safety, every Bounds, all interleavings without SlcFail: for every handle h < H, if the router holds h then h is present in ShapeStatus (no race window, no routed shape that is not present).",
     proof := (by intro b s hs; exact routedNotPresent_holds (fixB_noFault_noWindow_allBounds b s hs)) },
+  { name := "ElectricRace.fixB_noFault_noOrphanDelivery_allBounds", module := "ElectricRace.Thm.FixBOrphan",
+    variant := some .FixB, property := some .orphanDelivery,
+    kind := .safetyAllBoundsNoFault,
+    assumptions := ["no external collector crash (SlcFail left out)"],
+    claim := "Safety, every Bounds, all interleavings without SlcFail: no live consumer ever receives an event while its shape's status is not present (a resolved consumer's handle is routed, hence present, while the collector publishes).",
+    proof := (by intro b s hs; exact orphanDelivery_holds (fixB_noFault_noOrphanDelivery_allBounds b s hs)) },
   { name := "ElectricRace.serializedRemoval_invariant_allBounds", module := "ElectricRace.Thm.SRAll",
     variant := some .SerializedRemoval, property := none,
     kind := .supporting,

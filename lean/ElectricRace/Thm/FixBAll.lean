@@ -24,15 +24,8 @@ theorem frameB (b : Bounds) (l : Label)
     Preserves b (InvBAll b) (actOf .FixB false l) :=
   preserves_of_writesNone b _ _ (invBAll_dependsOn b) _ h
 
-/-- **The FixB invariant holds for all bounds**, over all interleavings of the FixB rules
-without external collector crashes. -/
-public theorem fixB_noFault_invariant_allBounds :
-    ∀ b : Bounds, ∀ s, Reachable b (rules .FixB (faults := false)) s → InvBAll b s := by
-  intro b
-  apply reachable_inv b _ _ (initB b)
-  intro a ha
-  rw [eq_actOf .FixB false uniqueB a ha]
-  generalize a.label = l
+/-- Every FixB rule (without `SlcFail`) keeps the FixB invariant. -/
+public theorem presB_all (b : Bounds) (l : Label) : Preserves b (InvBAll b) (actOf .FixB false l) := by
   cases l
   all_goals first
     | exact frameB b _ (by decide)
@@ -55,6 +48,16 @@ public theorem fixB_noFault_invariant_allBounds :
     | exact presB_SlcBroadcast b
     | exact presB_SlcCrash b
     | exact presB_SlcRestart b
+
+/-- **The FixB invariant holds for all bounds**, over all interleavings of the FixB rules
+without external collector crashes. -/
+public theorem fixB_noFault_invariant_allBounds :
+    ∀ b : Bounds, ∀ s, Reachable b (rules .FixB (faults := false)) s → InvBAll b s := by
+  intro b
+  apply reachable_inv b _ _ (initB b)
+  intro a ha
+  rw [eq_actOf .FixB false uniqueB a ha]
+  exact presB_all b _
 
 /-- **FixB never crashes the collector, for every number of shapes, consumers, cleaner chains
 and transactions, as long as the collector never dies for another reason** (rules without
