@@ -116,6 +116,11 @@ def fixBFaultCrashSchedL : List (Label × List Int) :=
    (.CleanerRouterAck, [0]), (.SlcFail, []), (.SlcRestart, []), (.CleanerStatus, [0]),
    (.TxnArrive, [0]), (.SlcRoute, []), (.SlcResolveAsk, [0]), (.CacheCheckNoShape, []),
    (.SlcCrash, [])]
+def fixBFaultOrphanSchedL : List (Label × List Int) :=
+  [(.RemoveShape, [0, 0]), (.CleanerRouterRemove, [0]), (.SlcRemoveNow, [0]),
+   (.CleanerRouterAck, [0]), (.SlcFail, []), (.SlcRestart, []),
+   (.TxnArrive, [0]), (.SlcRoute, []), (.SlcResolveAsk, [0]), (.CacheCheckOk, []),
+   (.CacheStart, []), (.CleanerStatus, [0]), (.SlcBroadcast, [])]
 def fixBStopMissesSchedL : List (Label × List Int) :=
   [(.TxnArrive, [0]), (.SlcRoute, []), (.SlcResolveAsk, [0]), (.CacheCheckOk, []),
    (.CacheStart, []), (.ConsumerInit, [0]), (.SlcBroadcast, []),
@@ -134,6 +139,7 @@ theorem orphanSched_copy : orphanSchedL = orphanSched := rfl
 theorem orphanQuiescentSched_copy : orphanQuiescentSchedL = orphanQuiescentSched := rfl
 theorem fixBFaultSched_copy : fixBFaultSchedL = fixBFaultSched := rfl
 theorem fixBFaultCrashSched_copy : fixBFaultCrashSchedL = fixBFaultCrashSched := rfl
+theorem fixBFaultOrphanSched_copy : fixBFaultOrphanSchedL = fixBFaultOrphanSched := rfl
 theorem fixBStopMissesSched_copy : fixBStopMissesSchedL = fixBStopMissesSched := rfl
 
 @[expose] public section
@@ -386,6 +392,12 @@ def verdicts : List Entry := [
     assumptions := [],
     claim := "Witness: a quiescent state (nothing in flight) with a live consumer and storage for a shape without status.",
     proof := fixA2_quiescent_orphan },
+  { name := "ElectricRace.fixB_orphan_after_fault", module := "ElectricRace.Thm.Orphan",
+    variant := some .FixB, property := some .orphanDelivery,
+    kind := (.witness b1L fixBFaultOrphanSchedL),
+    assumptions := [],
+    claim := "Witness: an external collector crash between the chain's router step and its status step re-routes the shape; a transaction starts a consumer for it, the status step lands, and the broadcast delivers to that live consumer of a shape without status.",
+    proof := fixB_orphan_after_fault },
   { name := "ElectricRace.fixB_window_after_fault", module := "ElectricRace.Thm.Orphan",
     variant := some .FixB, property := some .raceWindow,
     kind := (.witness b1L fixBFaultSchedL),

@@ -138,6 +138,28 @@ public theorem fixB_nilCrash_after_fault :
 
 @[expose] public section
 
+/-- FixB after an external crash, with a consumer: the collector restarts between the chain's
+router step and its ShapeStatus step (as in `fixBFaultSched`), a matching transaction starts a
+consumer for the re-routed shape, and the chain's ShapeStatus step lands before the broadcast. -/
+def fixBFaultOrphanSched : List (Label × List Int) :=
+  [(.RemoveShape, [0, 0]), (.CleanerRouterRemove, [0]), (.SlcRemoveNow, [0]),
+   (.CleanerRouterAck, [0]), (.SlcFail, []), (.SlcRestart, []),
+   (.TxnArrive, [0]), (.SlcRoute, []), (.SlcResolveAsk, [0]), (.CacheCheckOk, []),
+   (.CacheStart, []), (.CleanerStatus, [0]), (.SlcBroadcast, [])]
+
+end
+
+/-- **FixB delivers to an orphan after an unrelated collector crash.** The restart re-routes a
+shape whose removal already passed its router step; a transaction starts a consumer for it, the
+chain then removes the shape from ShapeStatus, and the broadcast delivers to the live consumer of
+a shape that is gone. Without external crashes this cannot happen
+(`fixB_noFault_noOrphanDelivery_allBounds`). -/
+public theorem fixB_orphan_after_fault :
+    WitnessBy .FixB b1 .orphanDelivery restored fixBFaultOrphanSched := by
+  unfold WitnessBy; decide +kernel
+
+@[expose] public section
+
 /-- FixB with an ordinary consumer: a first transaction starts and initialises a consumer for
 the shape; then the shape is removed router-first. The collector's router removal also deletes
 the ConsumerRegistry entry, so the chain's `Consumer.stop` finds no pid. -/
