@@ -25,6 +25,7 @@ public import ElectricRace.Thm.FixCAll
 public import ElectricRace.Spec.FixBInv
 public import ElectricRace.Thm.FixBAll
 public import ElectricRace.Thm.FixBOrphan
+public import ElectricRace.Thm.Liveness
 public import ElectricRace.Spec.SRInv
 public import ElectricRace.Thm.SRAll
 public import ElectricRace.Thm.StartCrash

@@ -12,6 +12,7 @@ public import ElectricRace.Thm.Undeliverable
 public import ElectricRace.Thm.FixCAll
 public import ElectricRace.Thm.FixBAll
 public import ElectricRace.Thm.FixBOrphan
+public import ElectricRace.Thm.Liveness
 public import ElectricRace.Thm.SRAll
 public import ElectricRace.Thm.StartCrash
 public import ElectricRace.Thm.Simulation
@@ -578,6 +579,24 @@ def verdicts : List Entry := [
     assumptions := [],
     claim := "Safety, every Bounds, all interleavings incl. external crash and restart: no live consumer ever receives an event while its shape's status is not present.",
     proof := (by intro b s hs; exact orphanDelivery_holds (serializedRemoval_noOrphanDelivery_allBounds b s hs)) },
+  { name := "ElectricRace.serializedRemoval_removal_starves_under_recurring_crashes", module := "ElectricRace.Thm.Liveness",
+    variant := some .SerializedRemoval, property := none,
+    kind := .supporting,
+    assumptions := [],
+    claim := "Counterexample to liveness, H=C=K=T=1, weak fairness, only if external collector crashes recur forever: a lasso in which the collector crashes after each removal request and before serving it; every action instance enabled throughout the cycle except SlcFail is taken, and the removal never completes (the shape stays routed).",
+    proof := (supports @serializedRemoval_removal_starves_under_recurring_crashes) },
+  { name := "ElectricRace.fixB_removal_starves_under_recurring_crashes", module := "ElectricRace.Thm.Liveness",
+    variant := some .FixB, property := none,
+    kind := .supporting,
+    assumptions := [],
+    claim := "Counterexample to liveness, H=C=K=T=1, weak fairness, only if external collector crashes recur forever: the same lasso as for SerializedRemoval; the restart rebuilds the router with the shape and the chain re-issues its request forever.",
+    proof := (supports @fixB_removal_starves_under_recurring_crashes) },
+  { name := "ElectricRace.fairLasso_not_vacuous", module := "ElectricRace.Thm.Liveness",
+    variant := none, property := none,
+    kind := .supporting,
+    assumptions := [],
+    claim := "The fair-lasso check is not vacuous: it sees enabled actions, and it rejects a crash-restart loop that never lets a removal start.",
+    proof := (supports @fairLasso_not_vacuous) },
   { name := "ElectricRace.crash_keeps_unacked", module := "ElectricRace.Thm.Model",
     variant := none, property := some .txnLoss,
     kind := .supporting,
