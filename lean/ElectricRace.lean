@@ -28,6 +28,13 @@ public import ElectricRace.Thm.FixBOrphan
 public import ElectricRace.Thm.Liveness
 public import ElectricRace.Spec.SRInv
 public import ElectricRace.Thm.SRAll
+public import ElectricRace.Spec.SRQuietInv
+public import ElectricRace.Thm.SRQuiet.Basic
+public import ElectricRace.Thm.SRQuiet.Cleaner
+public import ElectricRace.Thm.SRQuiet.Slc
+public import ElectricRace.Thm.SRQuiet.Consumer
+public import ElectricRace.Thm.SRQuiet.Bridge
+public import ElectricRace.Thm.SRQuiet
 public import ElectricRace.Thm.StartCrash
 public import ElectricRace.Thm.Simulation
 public import ElectricRace.Verdicts
