@@ -14,6 +14,7 @@ public import ElectricRace.Thm.FixBAll
 public import ElectricRace.Thm.FixBOrphan
 public import ElectricRace.Thm.Liveness
 public import ElectricRace.Thm.SRAll
+public import ElectricRace.Thm.SRQuiet
 public import ElectricRace.Thm.StartCrash
 public import ElectricRace.Thm.Simulation
 public import ElectricRace.Lemmas.Holds
@@ -543,6 +544,12 @@ def verdicts : List Entry := [
     assumptions := ["no external collector crash (SlcFail left out)"],
     claim := "Safety, every Bounds, all interleavings without SlcFail: no live consumer ever receives an event while its shape's status is not present (a resolved consumer's handle is routed, hence present, while the collector publishes).",
     proof := (by intro b s hs; exact orphanDelivery_holds (fixB_noFault_noOrphanDelivery_allBounds b s hs)) },
+  { name := "ElectricRace.serializedRemoval_clean_at_quiescence_allBounds", module := "ElectricRace.Thm.SRQuiet",
+    variant := some .SerializedRemoval, property := some .quiescentOrphan,
+    kind := .safetyAllBounds,
+    assumptions := [],
+    claim := "Safety, every Bounds, all interleavings incl. external crash and restart: at quiescence (no chain in progress, nothing pending, batched or queued, no publish, no ShapeCache request, no un-acknowledged transaction) every live consumer's shape is present, stored data belongs only to present shapes, and the router holds only present shapes.",
+    proof := serializedRemoval_clean_at_quiescence_allBounds },
   { name := "ElectricRace.serializedRemoval_invariant_allBounds", module := "ElectricRace.Thm.SRAll",
     variant := some .SerializedRemoval, property := none,
     kind := .supporting,
