@@ -19,6 +19,7 @@ public import ElectricRace.Lemmas.Each
 public import ElectricRace.Lemmas.EachCell
 public import ElectricRace.Lemmas.Exec
 public import ElectricRace.Lemmas.Induct
+public import ElectricRace.Lemmas.Given
 public import ElectricRace.Lemmas.Labels
 public import ElectricRace.Spec.FixCInv
 public import ElectricRace.Thm.FixCAll

@@ -16,7 +16,7 @@ crashes FixB is not safe (`fixB_nilCrash_after_fault`, `fixB_window_after_fault`
 namespace ElectricRace
 
 /-- FixB's labels are unique, so every rule is `actOf .FixB false` of its label. -/
-theorem uniqueB : uniqueLabels (rules .FixB false) = true := by decide
+public theorem uniqueB : uniqueLabels (rules .FixB false) = true := by decide
 
 /-- A rule that writes none of `invBAllVars` keeps the FixB invariant. -/
 theorem frameB (b : Bounds) (l : Label)

@@ -2,6 +2,7 @@ module
 
 public import ElectricRace.Lemmas.EachCell
 public import ElectricRace.Thm.FixBAll
+public import ElectricRace.Lemmas.Given
 
 /-!
 # FixB without external crashes: no orphan delivery, for every number of shapes
@@ -27,11 +28,6 @@ def InvBO (b : Bounds) (s : State) : Prop :=
 
 /-- The variables `InvBO` reads. -/
 def invBOVars : List Var := [.pubState, .slc, .router, .orphanDelivery]
-
-/-- Action `a` keeps `J` in states that also satisfy `I`. -/
-def PreservesGiven (b : Bounds) (I J : State → Prop) (a : Action) : Prop :=
-  ∀ s env, bindingOk b env a.params = true → guardsOk b s env a.guards = true → I s → J s →
-    J (exec b s env a.effect s)
 
 end
 
@@ -78,9 +74,8 @@ theorem initBO (b : Bounds) (s : State) (h0 : initOk b s = true) : InvBO b s := 
 /-- A rule that writes none of `invBOVars` keeps `InvBO`. -/
 theorem frameBO (b : Bounds) (l : Label)
     (h : writesNone invBOVars (actOf .FixB false l).effect = true) :
-    PreservesGiven b (InvBAll b) (InvBO b) (actOf .FixB false l) := by
-  intro s env hb hg _ ho
-  exact preserves_of_writesNone b _ _ (invBO_dependsOn b) _ h s env hb hg ho
+    PreservesGiven b (InvBAll b) (InvBO b) (actOf .FixB false l) :=
+  preservesGiven_of_writesNone b _ _ _ (invBO_dependsOn b) _ h
 
 /-- A batch runs between publishes: no handle is resolved to a consumer. -/
 theorem presBO_SlcApplyBatch (b : Bounds) :
@@ -287,9 +282,6 @@ theorem presBO_SlcBroadcast (b : Bounds) :
   all_goals ((repeat' split) <;> simp_all)
 
 
-/-- FixB's labels are unique (without `SlcFail`). -/
-theorem uniqueBO : uniqueLabels (rules .FixB false) = true := by decide
-
 /-- Every FixB rule (without `SlcFail`) keeps `InvBO` in states satisfying `InvBAll`. -/
 theorem presBO_all (b : Bounds) (l : Label) :
     PreservesGiven b (InvBAll b) (InvBO b) (actOf .FixB false l) := by
@@ -320,9 +312,8 @@ public theorem fixB_noFault_noOrphanDelivery_allBounds :
     (fun s h0 => ⟨initB b s h0, initBO b s h0⟩)
     (by
       intro a ha
-      rw [eq_actOf .FixB false uniqueBO a ha]
-      intro s env hb hg hi
-      exact ⟨presB_all b a.label s env hb hg hi.1, presBO_all b a.label s env hb hg hi.1 hi.2⟩)
+      rw [eq_actOf .FixB false uniqueB a ha]
+      exact preserves_and b _ _ _ (presB_all b _) (presBO_all b _))
     s hs
   exact hboth.2.2
 

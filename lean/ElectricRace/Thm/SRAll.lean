@@ -18,7 +18,7 @@ namespace ElectricRace
 
 /-- SerializedRemoval's labels are unique, so every rule is `actOf .SerializedRemoval true` of its
 label. -/
-theorem uniqueSR : uniqueLabels (rules .SerializedRemoval) = true := by decide
+public theorem uniqueSR : uniqueLabels (rules .SerializedRemoval) = true := by decide
 
 /-- A rule that writes none of `invSRVars` keeps the invariant. -/
 theorem frameSR (b : Bounds) (l : Label)

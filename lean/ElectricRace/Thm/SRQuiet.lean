@@ -17,14 +17,6 @@ one proved in `Thm/SRAll`. At quiescence the two give `cleanE` (`Thm/SRQuiet/Bri
 
 namespace ElectricRace
 
-/-- SerializedRemoval's labels are unique. -/
-theorem uniqueSRQ : uniqueLabels (rules .SerializedRemoval) = true := by decide
-
-/-- A rule keeps the pair when it keeps each half. -/
-theorem presBothSR (b : Bounds) (a : Action) (h1 : Preserves b (InvSR b) a) (h2 : PresQ b a) :
-    Preserves b (fun s => InvSR b s ∧ InvSRQ b s) a :=
-  fun s env hb hg hi => ⟨h1 s env hb hg hi.1, h2 s env hb hg hi.1 hi.2⟩
-
 /-- **`InvSR` and `InvSRQ` hold in every reachable SerializedRemoval state, for all bounds.** -/
 public theorem serializedRemoval_quiescenceInvariant_allBounds :
     ∀ b : Bounds, ∀ s, Reachable b (rules .SerializedRemoval) s → InvSR b s ∧ InvSRQ b s := by
@@ -32,9 +24,9 @@ public theorem serializedRemoval_quiescenceInvariant_allBounds :
   apply reachable_inv b _ (fun s => InvSR b s ∧ InvSRQ b s)
     (fun s h0 => ⟨initSR b s h0, initSRQ b s h0⟩)
   intro a ha
-  rw [eq_actOf .SerializedRemoval true uniqueSRQ a ha]
+  rw [eq_actOf .SerializedRemoval true uniqueSR a ha]
   generalize a.label = l
-  apply presBothSR
+  apply preserves_and
   · cases l
     all_goals first
       | exact preserves_of_writesNone b _ _ (invSR_dependsOn b) _ (by decide)

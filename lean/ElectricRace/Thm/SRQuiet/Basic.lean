@@ -5,6 +5,7 @@ public import ElectricRace.Lemmas.Exec
 public import ElectricRace.Lemmas.Each
 public import ElectricRace.Lemmas.EachCell
 public import ElectricRace.Lemmas.Induct
+public import ElectricRace.Lemmas.Given
 public import ElectricRace.Lemmas.Labels
 public import ElectricRace.Spec.SRInv
 public import ElectricRace.Spec.SRQuietInv
@@ -21,9 +22,7 @@ namespace ElectricRace
 @[expose] public section
 
 /-- Rule `a` keeps `InvSRQ`, given `InvSR` and `InvSRQ` of the pre-state. -/
-def PresQ (b : Bounds) (a : Action) : Prop :=
-  ∀ s env, bindingOk b env a.params = true → guardsOk b s env a.guards = true →
-    InvSR b s → InvSRQ b s → InvSRQ b (exec b s env a.effect s)
+abbrev PresQ (b : Bounds) (a : Action) : Prop := PreservesGiven b (InvSR b) (InvSRQ b) a
 
 end
 
@@ -69,9 +68,8 @@ public theorem invSRQ_dependsOn (b : Bounds) : DependsOn (InvSRQ b) invSRQVars :
 
 /-- A rule that writes none of `invSRQVars` keeps `InvSRQ`. -/
 public theorem presQ_of_writesNone (b : Bounds) (a : Action)
-    (h : writesNone invSRQVars a.effect = true) : PresQ b a := by
-  intro s env _ _ _ hq
-  exact invSRQ_dependsOn b s _ (fun v hv i j => exec_frame_all b s env a.effect s _ h v hv i j) hq
+    (h : writesNone invSRQVars a.effect = true) : PresQ b a :=
+  preservesGiven_of_writesNone b _ _ _ (invSRQ_dependsOn b) a h
 
 /-- Every initial state satisfies `InvSRQ`: no consumer, no request, every chain idle, nothing
 queued, and stored data exactly for present shapes. -/
