@@ -33,14 +33,14 @@ const HELP = `usage: npm run explore -- <scenario.yaml> [--variant V] [--json] [
 
 Explores the scenario's schedules on the deterministic scheduler and evaluates, on every state,
 the invariant Lean exports for each property of the variant (lean/rules/verdicts.json, with the
-checker's interpreter), plus a deadlock check on states with nothing enabled. What a finding
-means comes from the same export: a violation of a property a Lean safety theorem proves for
-this run (its bounds, an initial state satisfying the exported init, no action the theorem
-leaves out) fails the run and names the theorem; a violation Lean reaches by a witness is
-reported as that witness predicts; anything else is "not decided by Lean". Counterexamples are
-shrunk (delta debugging, confirmed by replay) and printed as numbered event lists, or with
---diagram as sequence diagrams (one column per process, one arrow per action, the changed cells
-beside it, the crash marked).
+checker's interpreter), plus a deadlock check on states where nothing but an external crash
+(SlcFail) is enabled. What a finding means comes from the same export: a violation of a property
+a Lean safety theorem proves for this run (its bounds, an initial state satisfying the exported
+init, no action the theorem leaves out) fails the run and names the theorem; a violation Lean
+reaches by a witness is reported as that witness predicts; anything else is "not decided by
+Lean". Counterexamples are shrunk (delta debugging, confirmed by replay) and printed as numbered
+event lists, or with --diagram as sequence diagrams (one column per process, one arrow per
+action, the changed cells beside it, the crash marked).
 
   --variant V       ${VARIANTS.join(" | ")} (default: the scenario's variant, else PreFix)
   --mode M          auto (default): exhaustive BFS with state hashing, then random walks if the

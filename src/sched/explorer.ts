@@ -8,7 +8,7 @@ import type { Action } from "../contract/vocabulary.ts";
 import { System } from "../impl/system.ts";
 import type { SystemInit } from "../impl/system.ts";
 import { Prng } from "./prng.ts";
-import type { PropertyId, PropertySet, Violation } from "./properties.ts";
+import { systemCannotMove, type PropertyId, type PropertySet, type Violation } from "./properties.ts";
 import { shrink } from "./shrinker.ts";
 import type { ShrinkResult } from "./shrinker.ts";
 import { makeCodec } from "./state-codec.ts";
@@ -134,7 +134,7 @@ function bfs(init: SystemInit, opts: ExploreOptions, rec: Recorder): BfsResult {
     }
     const sys = id === 0 ? root : codec.decode(store.buffer(), id * W);
     const en = sys.enabled();
-    if (en.length === 0 && !opts.raw) rec.note(props.terminal(sys), depth, () => pathTo(id));
+    if (systemCannotMove(en) && !opts.raw) rec.note(props.terminal(sys), depth, () => pathTo(id));
     for (let i = 0; i < en.length; i++) {
       const a = en[i]!;
       const child = sys.clone();
@@ -173,10 +173,8 @@ function randomWalks(init: SystemInit, opts: ExploreOptions, rec: Recorder): Wal
     const path: Action[] = [];
     for (let d = 0; d < opts.maxDepth; d++) {
       const en = sys.enabled();
-      if (en.length === 0) {
-        if (!opts.raw) rec.note(opts.properties.terminal(sys), path.length, () => [...path]);
-        break;
-      }
+      if (systemCannotMove(en) && !opts.raw) rec.note(opts.properties.terminal(sys), path.length, () => [...path]);
+      if (en.length === 0) break;
       const a = en[rng.int(en.length)];
       if (a === undefined) break;
       sys.apply(a);

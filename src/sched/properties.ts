@@ -11,9 +11,16 @@ import type { VerdictsDoc } from "../contract/verdicts/types.ts";
 import type { System } from "../impl/system.ts";
 import type { Expr } from "../contract/rules/types.ts";
 
-/** The one property that is not a state predicate but the explorer can still see: a state with
- * nothing enabled that is neither quiescent nor held only by the consumer bound. */
+/** The one property that is not a state predicate but the explorer can still see: a state in
+ * which no step of the system is enabled (an external crash does not count, as in Lean's
+ * `Deadlocked`, Spec/Deadlock.lean) that is neither quiescent nor held only by the consumer bound. */
 export const DEADLOCK = "deadlock";
+
+/** No step of the system can be taken: nothing is enabled, or only the external collector crash
+ * `SlcFail`, which is the environment's move, not the system's. */
+export function systemCannotMove(enabled: readonly { readonly label: string }[]): boolean {
+  return enabled.every((a) => a.label === "SlcFail");
+}
 
 export type PropertyId = string;
 
@@ -28,7 +35,7 @@ export interface PropertySet {
   readonly description: (p: PropertyId) => string;
   /** state properties whose invariant is false in this state */
   readonly violations: (sys: System) => Violation[];
-  /** the deadlock check, on a state with nothing enabled */
+  /** the deadlock check, on a state where the system cannot move (`systemCannotMove`) */
   readonly terminal: (sys: System) => Violation[];
   /** does the state satisfy the variant's exported `init` conjuncts? */
   readonly initialOk: (sys: System) => boolean;
@@ -73,7 +80,7 @@ export function propertySet(rules: RulesDoc, verdicts: VerdictsDoc, variant: Var
       for (const c of compiled) if (c.guard.fn(s, []) !== true) out.push({ property: c.guard.name, detail: show(s, c.cells) });
       return out;
     },
-    terminal: (sys) => (!hasDeadlock || sys.quiescent() || sys.boundLimited() ? [] : [{ property: DEADLOCK, detail: "no process can move, but work is still in progress" }]),
+    terminal: (sys) => (!hasDeadlock || sys.quiescent() || sys.boundLimited() ? [] : [{ property: DEADLOCK, detail: "no step of the system is enabled (an external crash aside), but work is still in progress" }]),
     initialOk: (sys) => failedInit(model.value, toState(sys)).length === 0,
   });
 }

@@ -5,7 +5,7 @@ import { loadScenarioFile, toSystemInit } from "../../src/scenario/load.ts";
 import type { SystemInit } from "../../src/impl/system.ts";
 import { explore } from "../../src/sched/explorer.ts";
 import type { ExploreReport, PropertyVerdict } from "../../src/sched/explorer.ts";
-import type { PropertyId } from "../../src/sched/properties.ts";
+import { systemCannotMove, type PropertyId } from "../../src/sched/properties.ts";
 import { committedVerdicts, leanProperties } from "../helpers/lean-properties.ts";
 import { judge, isFailure } from "../../src/sched/judge.ts";
 import type { VerdictsDoc } from "../../src/contract/verdicts/types.ts";
@@ -148,5 +148,31 @@ describe("shrinker", () => {
     expect(r.actions.length).toBe(7);
     expect(confirms(init, r.actions, "nilCrash", props)).toBe(true);
     expect(replayUntil(init, r.actions.slice(0, -1), "nilCrash", props)).toBeNull();
+  });
+});
+
+describe("the deadlock check", () => {
+  it("treats a state where only the external crash SlcFail is enabled as one where the system cannot move", () => {
+    expect(systemCannotMove([])).toBe(true);
+    expect(systemCannotMove([{ label: "SlcFail" }])).toBe(true);
+    expect(systemCannotMove([{ label: "SlcFail" }, { label: "SlcRoute" }])).toBe(false);
+  });
+  it("reports a non-quiescent state and not a quiescent one", () => {
+    const init = initFor("race-recipe", "PreFix");
+    const props = leanProperties(init);
+    const sys = System.create(init);
+    expect(props.terminal(sys)).toEqual([]);
+    sys.apply(sys.enabled().find((a) => a.label === "RemoveShape")!);
+    expect(props.terminal(sys).map((v) => v.property)).toEqual(["deadlock"]);
+  });
+  it("runs on states where SlcFail is the only enabled action (a scenario with external crashes never has a state with nothing enabled while the collector is up)", () => {
+    const init = initFor("chain-killed-by-crash", "FixA");
+    const props = leanProperties(init);
+    const seen: boolean[] = [];
+    const spy = { ...props, terminal: (s: System) => { seen.push(s.enabled().length > 0); return [{ property: "deadlock", detail: "spy" }]; } };
+    const r = explore(init, { ...base, properties: spy });
+    expect(r.complete).toBe(true);
+    expect(seen.some((nonEmpty) => nonEmpty)).toBe(true);
+    expect(verdict(r, "deadlock").violated).toBe(true);
   });
 });
