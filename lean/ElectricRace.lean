@@ -27,6 +27,7 @@ public import ElectricRace.Spec.FixBInv
 public import ElectricRace.Thm.FixBAll
 public import ElectricRace.Thm.FixBOrphan
 public import ElectricRace.Thm.Liveness
+public import ElectricRace.Thm.AckLiveness
 public import ElectricRace.Spec.SRInv
 public import ElectricRace.Thm.SRAll
 public import ElectricRace.Spec.SRQuietInv
@@ -37,5 +38,6 @@ public import ElectricRace.Thm.SRQuiet.Consumer
 public import ElectricRace.Thm.SRQuiet.Bridge
 public import ElectricRace.Thm.SRQuiet
 public import ElectricRace.Thm.StartCrash
+public import ElectricRace.Thm.ChainsDie
 public import ElectricRace.Thm.Simulation
 public import ElectricRace.Verdicts

@@ -13,6 +13,8 @@ public import ElectricRace.Thm.FixCAll
 public import ElectricRace.Thm.FixBAll
 public import ElectricRace.Thm.FixBOrphan
 public import ElectricRace.Thm.Liveness
+public import ElectricRace.Thm.AckLiveness
+public import ElectricRace.Thm.ChainsDie
 public import ElectricRace.Thm.SRAll
 public import ElectricRace.Thm.SRQuiet
 public import ElectricRace.Thm.StartCrash
@@ -123,6 +125,8 @@ def fixBFaultOrphanSchedL : List (Label × List Int) :=
    (.CleanerRouterAck, [0]), (.SlcFail, []), (.SlcRestart, []),
    (.TxnArrive, [0]), (.SlcRoute, []), (.SlcResolveAsk, [0]), (.CacheCheckOk, []),
    (.CacheStart, []), (.CleanerStatus, [0]), (.SlcBroadcast, [])]
+def chainKilledSchedL : List (Label × List Int) :=
+  [(.RemoveShape, [0, 0]), (.CleanerStatus, [0]), (.SlcFail, []), (.SlcRestart, [])]
 def fixBStopMissesSchedL : List (Label × List Int) :=
   [(.TxnArrive, [0]), (.SlcRoute, []), (.SlcResolveAsk, [0]), (.CacheCheckOk, []),
    (.CacheStart, []), (.ConsumerInit, [0]), (.SlcBroadcast, []),
@@ -142,6 +146,7 @@ theorem orphanQuiescentSched_copy : orphanQuiescentSchedL = orphanQuiescentSched
 theorem fixBFaultSched_copy : fixBFaultSchedL = fixBFaultSched := rfl
 theorem fixBFaultCrashSched_copy : fixBFaultCrashSchedL = fixBFaultCrashSched := rfl
 theorem fixBFaultOrphanSched_copy : fixBFaultOrphanSchedL = fixBFaultOrphanSched := rfl
+theorem chainKilledSched_copy : chainKilledSchedL = chainKilledSched := rfl
 theorem fixBStopMissesSched_copy : fixBStopMissesSchedL = fixBStopMissesSched := rfl
 
 @[expose] public section
@@ -304,6 +309,18 @@ def verdicts : List Entry := [
     assumptions := [],
     claim := "Witness: ShapeCache's check passes, the removal's ShapeStatus step lands, the consumer's start re-reads ShapeStatus and raises, start_consumer! crashes the collector.",
     proof := preFix_startCrash_reachable },
+  { name := "ElectricRace.preFix_storage_orphan_after_crash", module := "ElectricRace.Thm.ChainsDie",
+    variant := some .PreFix, property := some .quiescentOrphan,
+    kind := (.witness b1L chainKilledSchedL),
+    assumptions := [],
+    claim := "Witness: a removal passes its ShapeStatus step, the collector crashes and the restart kills the removal (its task supervisor was inside the shape subsystem before ba6dd2c7d); at quiescence the shape's storage remains with no ShapeStatus entry.",
+    proof := preFix_storage_orphan_after_crash },
+  { name := "ElectricRace.fixA_chain_survives_crash", module := "ElectricRace.Thm.ChainsDie",
+    variant := some .FixA, property := some .quiescentOrphan,
+    kind := .supporting,
+    assumptions := [],
+    claim := "Replayed at H=C=K=T=1 from the restored initial state: after the same crash the FixA removal survives (after ba6dd2c7d) and finishes; the end state is quiescent and clean. One schedule, not a proof of the cell.",
+    proof := (supports @fixA_chain_survives_crash) },
   { name := "ElectricRace.fixA_window_reachable", module := "ElectricRace.Thm.Witnesses",
     variant := some .FixA, property := some .raceWindow,
     kind := (.witness b1L windowSchedL),
@@ -592,6 +609,12 @@ def verdicts : List Entry := [
     assumptions := [],
     claim := "Counterexample to liveness, H=C=K=T=1, weak fairness, only if external collector crashes recur forever: a lasso in which the collector crashes after each removal request and before serving it; every action instance enabled throughout the cycle except SlcFail is taken, and the removal never completes (the shape stays routed).",
     proof := (supports @serializedRemoval_removal_starves_under_recurring_crashes) },
+  { name := "ElectricRace.ack_starves_under_recurring_crashes", module := "ElectricRace.Thm.AckLiveness",
+    variant := none, property := none,
+    kind := .supporting,
+    assumptions := [],
+    claim := "Counterexample to liveness of the acknowledgement, every variant, H=C=K=T=1, weak fairness, only if external collector crashes recur forever: after a complete removal a transaction arrives, and in every round the collector takes the event and crashes before its broadcast; every action instance enabled throughout the cycle except SlcFail is taken, and the transaction is never acknowledged.",
+    proof := (supports @ack_starves_under_recurring_crashes) },
   { name := "ElectricRace.fixB_removal_starves_under_recurring_crashes", module := "ElectricRace.Thm.Liveness",
     variant := some .FixB, property := none,
     kind := .supporting,

@@ -533,8 +533,9 @@ def startPc (v : Variant) : Val :=
 
 /-- What a collector crash does (`one_for_all` restart of the shape subsystem): the collector is
 down, its mailbox, the batcher, the ConsumerRegistry table, the publish in progress and the
-ShapeCache request are lost, every live consumer is shut down. ShapeStatus, storage, the chains
-and the replication client's un-acknowledged transaction survive. -/
+ShapeCache request are lost, every live consumer is shut down. ShapeStatus, storage and the
+replication client's un-acknowledged transaction survive; so do the chains, except in PreFix
+(`chainsDieEff`). -/
 def crashEff (cause : Val) : Effect := seqL [
   .set0 .slc (L vDown),
   .set0 .mbox (L vEmpty),
@@ -547,6 +548,19 @@ def crashEff (cause : Val) : Effect := seqL [
     .set1 .pendingRemove pX ff, .set1 .batchRemove pX ff, .set1 .removeNow pX ff,
     .set1 .registry pX none', .set1 .pubState pX (L vPubNone), .set1 .pubConsumer pX none']),
   eachC (when (live (cons pX)) (.set1 .cons pX (L vDeadShutdown)))]
+
+/-- Before upstream commit `ba6dd2c7d` (#3716, 2026-01-26; PreFix, 1.2.7-1.3.2) the cleanup
+tasks ran under `CleanupTaskSupervisor`, a child of `Shapes.Supervisor` (electric.md §3.7), and the
+synchronous chains ran inside ShapeCache or ExpiryManager, children too: the subsystem's
+`one_for_all` restart killed every chain in progress. A killed chain is `aborted` wherever it
+stood, so a chain killed after its ShapeStatus step leaves the shape's storage behind (#3759). -/
+def chainsDieEff : Effect :=
+  .each .x .chain (when
+    (.and (notE (chainPc pX) vIdle) (.and (notE (chainPc pX) vDone) (notE (chainPc pX) vAborted)))
+    (.set1 .chainPc pX (L vAborted)))
+
+/-- PreFix's collector crash: `crashEff`, then the chains in progress die with the subsystem. -/
+def crashKillingChains (cause : Val) : Effect := seqL [crashEff cause, chainsDieEff]
 
 /-- HEAD (FixA2) records what its publish could not deliver (`ConsumerRegistry.publish` returns
 `{undeliverable, delivered}`, electric.md 3.4 and 4): a handle resolved to `nil` (ShapeCache
@@ -734,12 +748,12 @@ def publishActions (v : Variant) : List Action :=
   (app (if nilCrashes then [
     { label := .SlcCrash, process := "slc", params := [],
       guards := app publishDoneGuards [g "has_nil" (existsH (isE (pubState pX) vNil))],
-      effect := crashEff vSendNil, outcome := .crash }] else [])
+      effect := if v = .PreFix then crashKillingChains vSendNil else crashEff vSendNil, outcome := .crash }] else [])
   -- the re-read in `Consumer.init` raised: the start fails, `start_consumer!` raises in the collector
   (if rechecks then [
     { label := .CacheStartRaise, process := "shapecache", params := [],
       guards := [g "checked" (isE sc vChecked), g "shape_gone" (notE (status scHandle) vPresent)],
-      effect := crashEff vStartRaise, outcome := .crash }] else [])))
+      effect := if v = .PreFix then crashKillingChains vStartRaise else crashEff vStartRaise, outcome := .crash }] else [])))
 
 /-- The supervisor restarts the shape subsystem: the router is rebuilt from ShapeStatus
 (FixC: tombstones are dropped), the replication client re-sends its un-acknowledged transaction. -/
@@ -757,16 +771,17 @@ def restartAction (v : Variant) : Action :=
 
 /-- An external collector crash (any other exception, e.g. `start_consumer!` raising on an error
 other than `:no_shape`, or a ShapeCache call timing out). -/
-def failAction : Action :=
+def failAction (v : Variant) : Action :=
   { label := .SlcFail, process := "slc", params := [],
     guards := [g "slc_up" (notE slc vDown)],
-    effect := crashEff vExternal, outcome := .crash }
+    effect := if v = .PreFix then crashKillingChains vExternal else crashEff vExternal,
+    outcome := .crash }
 
 /-- The rules of a variant. With `faults = false` the external collector crash `SlcFail` is
 left out (the collector then only crashes by sending to `nil`). -/
 def rules (v : Variant) (faults : Bool := true) : List Action :=
   app (cleanerActions v) (app (batchActions v) (app (publishActions v)
-    (app (consActions v) (if faults then [failAction, restartAction v] else [restartAction v]))))
+    (app (consActions v) (if faults then [failAction v, restartAction v] else [restartAction v]))))
 
 /-! ### Initial states -/
 

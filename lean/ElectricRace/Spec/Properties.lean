@@ -37,7 +37,9 @@ inductive Property where
   /-- at quiescence (nothing in flight) a live consumer, stored data or a router entry belongs to a
   shape whose status is not `present` -/
   | quiescentOrphan
-  /-- processes waiting on each other in a cycle (not a state predicate) -/
+  /-- a deadlock: work is still in progress (the state is not quiescent), the consumer-id bound is
+  not what blocks it, and no step of the system is enabled, external crashes not counted
+  (`Deadlocked` in `Spec/Deadlock.lean`); not a state predicate of the exported kind -/
   | deadlock
   /-- a transaction acknowledged without being delivered, or never re-delivered (not a state
   predicate) -/
