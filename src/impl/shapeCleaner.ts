@@ -46,6 +46,12 @@ export class ShapeCleaner {
     c.pc = pc;
   }
 
+  /** The chains' host died (a removal task under a supervisor the crash took down): every chain
+   * still in progress stops where it stands, as `aborted`; finished ones stay as they were. */
+  killInProgress(): void {
+    for (const c of this.chains) if (c !== null && c.pc !== "done" && c.pc !== "aborted") c.pc = "aborted";
+  }
+
   anyActive(): boolean {
     return this.chains.some((c) => c !== null && c.pc !== "done" && c.pc !== "aborted");
   }

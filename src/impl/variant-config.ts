@@ -36,6 +36,14 @@ export interface VariantConfig {
    * start fail and start_consumer! raise in the SLC ("recheck"). From 1.4.14 the consumer never
    * re-checks ("noRecheck"). B, C and SerializedRemoval are stated on the 1.4.14 start. */
   readonly consumerStart: "recheck" | "noRecheck";
+  /** electric.md §3.7: where the cleanup tasks live. Until ba6dd2c7d (#3716, 2026-01-26: all of
+   * 1.2.7–1.3.2) CleanupTaskSupervisor was a child of Shapes.Supervisor, and the synchronous
+   * removals ran in ShapeCache or ExpiryManager, children too, so a collector crash killed every
+   * removal in progress ("shapesSupervisor"). Since then it sits under MonitoredCoreSupervisor
+   * and removals outlive the crash ("monitoredCore"). FixA stands for the fix-A releases after
+   * ba6dd2c7d (up to 1.4.13); its first release, 1.3.3 (tagged 2026-01-21), still had the old
+   * placement. */
+  readonly cleanupTasks: "shapesSupervisor" | "monitoredCore";
 }
 
 /** Which tombstones ShapeStatus keeps: Fix C's (consulted by routing and ShapeCache) or the
@@ -51,13 +59,13 @@ export function requestsCollectorFirst(cfg: VariantConfig): boolean {
 
 export function variantConfig(v: Variant): VariantConfig {
   switch (v) {
-    case "PreFix": return { nilPolicy: "send", reissueWhenGone: false, removal: "statusFirst", tombstoneFilter: false, consumerStart: "recheck" };
-    case "FixA": return { nilPolicy: "filter", reissueWhenGone: false, removal: "statusFirst", tombstoneFilter: false, consumerStart: "recheck" };
-    case "FixA2": return { nilPolicy: "undeliverable", reissueWhenGone: true, removal: "statusFirst", tombstoneFilter: false, consumerStart: "noRecheck" };
+    case "PreFix": return { nilPolicy: "send", reissueWhenGone: false, removal: "statusFirst", tombstoneFilter: false, consumerStart: "recheck", cleanupTasks: "shapesSupervisor" };
+    case "FixA": return { nilPolicy: "filter", reissueWhenGone: false, removal: "statusFirst", tombstoneFilter: false, consumerStart: "recheck", cleanupTasks: "monitoredCore" };
+    case "FixA2": return { nilPolicy: "undeliverable", reissueWhenGone: true, removal: "statusFirst", tombstoneFilter: false, consumerStart: "noRecheck", cleanupTasks: "monitoredCore" };
     // B, C and SerializedRemoval are proposals applied to the pre-fix code: the nil filter is
     // not there (SerializedRemoval's own claim is that a nil never arises).
-    case "FixB": return { nilPolicy: "send", reissueWhenGone: false, removal: "routerFirst", tombstoneFilter: false, consumerStart: "noRecheck" };
-    case "FixC": return { nilPolicy: "send", reissueWhenGone: false, removal: "statusFirst", tombstoneFilter: true, consumerStart: "noRecheck" };
-    case "SerializedRemoval": return { nilPolicy: "send", reissueWhenGone: false, removal: "collectorTombstone", tombstoneFilter: false, consumerStart: "noRecheck" };
+    case "FixB": return { nilPolicy: "send", reissueWhenGone: false, removal: "routerFirst", tombstoneFilter: false, consumerStart: "noRecheck", cleanupTasks: "monitoredCore" };
+    case "FixC": return { nilPolicy: "send", reissueWhenGone: false, removal: "statusFirst", tombstoneFilter: true, consumerStart: "noRecheck", cleanupTasks: "monitoredCore" };
+    case "SerializedRemoval": return { nilPolicy: "send", reissueWhenGone: false, removal: "collectorTombstone", tombstoneFilter: false, consumerStart: "noRecheck", cleanupTasks: "monitoredCore" };
   }
 }

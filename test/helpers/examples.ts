@@ -31,6 +31,9 @@ export const EXAMPLES: readonly ExampleTrace[] = [
   // the same fault after the collector wrote its tombstone: the restart drops it, the shape stays unrouted
   { file: "fixb-restart.SerializedRemoval.ndjson", scenario: "fixb-restart.yaml", variant: "SerializedRemoval", seed: 1, policy: "scripted" },
   ...(["PreFix", "FixA", "FixA2", "FixB", "FixC", "SerializedRemoval"] as const).map((v) => ({ file: `consumer-lifecycle.${v}.ndjson`, scenario: "consumer-lifecycle.yaml", variant: v, seed: 1, policy: "scripted" as const })),
+  // §3.7: before ba6dd2c7d a collector crash kills the removal in progress (orphaned storage); after it the removal survives
+  { file: "chain-killed-by-crash.PreFix.ndjson", scenario: "chain-killed-by-crash.yaml", variant: "PreFix", seed: 1, policy: "scripted" },
+  { file: "chain-killed-by-crash.FixA.ndjson", scenario: "chain-killed-by-crash.yaml", variant: "FixA", seed: 1, policy: "scripted" },
   { file: "stale-dead-pid.PreFix.ndjson", scenario: "stale-dead-pid.yaml", variant: "PreFix", seed: 1, policy: "scripted" },
   // HEAD records the stale dead pid's :noproc DOWN as undeliverable (PreFix drops it silently)
   { file: "stale-dead-pid.FixA2.ndjson", scenario: "stale-dead-pid.yaml", variant: "FixA2", seed: 1, policy: "scripted" },

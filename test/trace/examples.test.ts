@@ -43,6 +43,26 @@ describe("committed example traces", () => {
     }
   });
 
+  it("a collector crash kills the removal in progress before ba6dd2c7d (PreFix: storage left without status) and not after (FixA: the removal finishes)", () => {
+    const runs = EXAMPLES.filter((e) => e.scenario === "chain-killed-by-crash.yaml");
+    expect(runs.map((e) => e.variant).sort()).toEqual(["FixA", "PreFix"]);
+    for (const ex of runs) {
+      const events = generateExample(ex).trimEnd().split("\n").slice(1).map((l) => JSON.parse(l) as { action: string; outcome: string; post: Record<string, unknown> });
+      const crash = events.findIndex((e) => e.action === "SlcFail");
+      expect(crash, ex.variant).toBe(2);
+      const rest = events.slice(crash + 1);
+      if (ex.variant === "PreFix") {
+        expect(events[crash]!.post["chainPc[0]"]).toBe("aborted");
+        expect(rest.some((e) => e.action.startsWith("Cleaner"))).toBe(false);
+        expect(rest.some((e) => "storage[0]" in e.post)).toBe(false);
+      } else {
+        expect("chainPc[0]" in events[crash]!.post).toBe(false);
+        expect(rest.map((e) => e.action)).toEqual(["SlcRestart", "CleanerStop", "CleanerStorage", "CleanerSlcRemove", "BatcherFlush", "SlcApplyBatch"]);
+        expect(rest.find((e) => e.action === "CleanerStorage")!.post["storage[0]"]).toBe("cleaned");
+      }
+    }
+  });
+
   it("the PreFix recipe trace crashes and no fix does", () => {
     for (const ex of EXAMPLES.filter((e) => e.scenario === "race-recipe.yaml")) {
       const crashes = generateExample(ex).split("\n").filter((l) => l.includes('"outcome":"crash"')).length;

@@ -5,12 +5,14 @@ import type { CrashCause } from "../supervisor.ts";
 import { CRASH, OK, type Offer, type StepResult } from "./step.ts";
 
 /** The SLC dies: its supervisor gives up, Shapes.Supervisor takes every consumer and the
- * ShapeCache down with it. */
+ * ShapeCache down with it, and the removal tasks too where they ran under it (before
+ * ba6dd2c7d). */
 export function crashSubsystem(sys: System, cause: Exclude<CrashCause, "none">): void {
   sys.slc.crash();
   sys.batcher.die();
   sys.cache.reset();
   sys.consumers.shutdownAll();
+  if (sys.cfg.cleanupTasks === "shapesSupervisor") sys.cleaner.killInProgress();
   sys.supervisor.record(cause);
 }
 
