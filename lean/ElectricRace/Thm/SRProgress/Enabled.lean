@@ -94,8 +94,9 @@ public theorem quiescent_of_inv (b : Bounds) (s : State)
   have nPub : s .slc 0 0 ≠ vPublishing := by
     intro hp
     rcases hsc with hs | hs | hs
-    · by_cases hpend : ∃ h : Nat, h < b.H ∧ s .pubState h 0 = vPending
-      · obtain ⟨h, hh, hpe⟩ := hpend
+    · by_cases hany : anyN b.H (fun n => decide (s .pubState (n : Int) 0 = vPending)) = true
+      · obtain ⟨h, hh, hpe'⟩ := (anyN_eq_true _ _).1 hany
+        have hpe : s .pubState h 0 = vPending := of_decide_eq_true hpe'
         by_cases hr : s .registry h 0 = .i (-1)
         · exact hE (enabled_of b s .SlcResolveAsk (by decide) (fun _ => (h : Int))
             (by
@@ -124,7 +125,7 @@ public theorem quiescent_of_inv (b : Bounds) (s : State)
                 Bool.or_true, Bool.or_self, Bool.false_eq_true]
               simp [hh, hpe, hs, hr]))
       · have hnp : ∀ h : Nat, h < b.H → s .pubState h 0 ≠ vPending :=
-          fun h hh he => hpend ⟨h, hh, he⟩
+          fun h hh he => hany ((anyN_eq_true _ _).2 ⟨h, hh, decide_eq_true he⟩)
         exact hE (enabled_of b s .SlcBroadcast (by decide) (fun _ => 0)
           (by
             simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions,
@@ -324,21 +325,21 @@ public theorem quiescent_of_inv (b : Bounds) (s : State)
             consActions, restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq,
             ↓reduceIte, decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or,
             Bool.or_true, Bool.or_self, Bool.false_eq_true]
+          have hrn : read1 b s .removeNow (s .chainHandle (k : Int) 0).asInt = .b false := by
+            unfold read1
+            split
+            · rename_i hin
+              simp only [inDom, Var.dim1, Var.dims, Bounds.of, Bool.and_eq_true,
+                decide_eq_true_eq] at hin
+              obtain ⟨m, hm⟩ := Int.eq_ofNat_of_zero_le hin.1
+              have hmH : m < b.H := by omega
+              rw [hm]
+              rcases hW k hk h m hmH hm with hw | hw
+              · exact absurd hw (hRN m hmH)
+              · exact hw
+            · rfl
           simp only [vRouterWait] at h
-          simp [hk, h]
-          generalize hx : (s .chainHandle (k : Int) 0).asInt = x
-          by_cases hd : 0 ≤ x ∧ x < (b.H : Int)
-          · obtain ⟨m, rfl⟩ := Int.eq_ofNat_of_zero_le hd.1
-            have hmH : m < b.H := by omega
-            rcases hW k hk h m hmH hx with hw | hw
-            · exact absurd hw (hRN m hmH)
-            · simp [hmH, hw]
-          · first
-              | (intro h1 h2; exact absurd ⟨h1, h2⟩ hd)
-              | (rw [if_neg hd])
-              | (by_cases h0 : x < 0
-                 · exact Or.inl h0
-                 · exact Or.inr (Or.inl (by omega)))))).elim
+          simp [-read1, read1_natCast, hk, h, hrn]))).elim
     · exact (hE (enabled_of b s .CleanerStop (by decide) (fun _ => (k : Int))
         (by
           simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions,
