@@ -37,6 +37,14 @@ public import ElectricRace.Thm.SRQuiet.Slc
 public import ElectricRace.Thm.SRQuiet.Consumer
 public import ElectricRace.Thm.SRQuiet.Bridge
 public import ElectricRace.Thm.SRQuiet
+public import ElectricRace.Spec.Deadlock
+public import ElectricRace.Spec.SRProgressInv
+public import ElectricRace.Thm.SRProgress.Cells
+public import ElectricRace.Thm.SRProgress.Types
+public import ElectricRace.Thm.SRProgress.Queue
+public import ElectricRace.Thm.SRProgress.Wait
+public import ElectricRace.Thm.SRProgress.Enabled
+public import ElectricRace.Thm.SRProgress
 public import ElectricRace.Thm.StartCrash
 public import ElectricRace.Thm.ChainsDie
 public import ElectricRace.Thm.Simulation

@@ -17,6 +17,7 @@ public import ElectricRace.Thm.AckLiveness
 public import ElectricRace.Thm.ChainsDie
 public import ElectricRace.Thm.SRAll
 public import ElectricRace.Thm.SRQuiet
+public import ElectricRace.Thm.SRProgress
 public import ElectricRace.Thm.StartCrash
 public import ElectricRace.Thm.Simulation
 public import ElectricRace.Lemmas.Holds
@@ -28,7 +29,8 @@ import Lean.Data.Json
 `verdicts` lists, for every headline theorem, the variant and property it is about and its kind
 (safety for all bounds, safety at stated bounds, reachable by witness, or supporting). Each entry
 carries a PROOF of its kind's schematic statement (`KindSpec.statement`, built from
-`SafeAllBounds`, `SafeAt` and `WitnessBy` of `ElectricRace/Spec/Properties.lean`), obtained from
+`SafeAllBounds`, `SafeAt` and `WitnessBy` of `ElectricRace/Spec/Properties.lean`, and for the
+property `deadlock` from `Deadlocked` of `ElectricRace/Spec/Deadlock.lean`), obtained from
 the named theorem: the kernel checks that the theorem has the declared kind. "Supporting" entries
 (simple-model and projection facts, frame facts, progress facts) carry `True`; their proof term
 still mentions the theorem, and a Lean-free test checks that every entry's name names the theorem
@@ -53,6 +55,9 @@ inductive KindSpec where
   /-- safety for every `Bounds` under the rules without the external collector crash `SlcFail`
   (exported as kind `safetyAllBounds`; the entry's assumptions say what is left out) -/
   | safetyAllBoundsNoFault
+  /-- no deadlock for every `Bounds` (`Deadlocked`, `Spec/Deadlock.lean`), over the full rules
+  (exported as kind `safetyAllBounds`: the property `deadlock` never happens) -/
+  | deadlockFreeAllBounds
   | safetyAt (faults : Bool) (b : Bounds)
   | witness (b : Bounds) (sched : List (Label × List Int))
   /-- a supporting fact whose statement is the replay of a schedule from `restored` -/
@@ -65,6 +70,8 @@ def KindSpec.statement : KindSpec → Option Variant → Option Property → Pro
   | .safetyAllBounds, some v, some p => SafeAllBounds v p
   | .safetyAllBoundsNoFault, some v, some p =>
       ∀ (b : Bounds) (s : State), Reachable b (rules v false) s → holds b s p
+  | .deadlockFreeAllBounds, some v, some .deadlock =>
+      ∀ (b : Bounds) (s : State), Reachable b (rules v) s → ¬ Deadlocked v b s
   | .safetyAt f b, some v, some p => SafeAt v f b p
   | .witness b sched, some v, some p => WitnessBy v b p restored sched
   | _, _, _ => True
@@ -567,6 +574,12 @@ def verdicts : List Entry := [
     assumptions := [],
     claim := "Safety, every Bounds, all interleavings incl. external crash and restart: at quiescence (no chain in progress, nothing pending, batched or queued, no publish, no ShapeCache request, no un-acknowledged transaction) every live consumer's shape is present, stored data belongs only to present shapes, and the router holds only present shapes.",
     proof := serializedRemoval_clean_at_quiescence_allBounds },
+  { name := "ElectricRace.serializedRemoval_noDeadlock_allBounds", module := "ElectricRace.Thm.SRProgress",
+    variant := some .SerializedRemoval, property := some .deadlock,
+    kind := .deadlockFreeAllBounds,
+    assumptions := [],
+    claim := "For every Bounds, external collector crashes included: in every reachable state with work still in progress that is not held only by the consumer-id bound, some step other than an external crash is enabled; the rules never deadlock.",
+    proof := serializedRemoval_noDeadlock_allBounds },
   { name := "ElectricRace.serializedRemoval_invariant_allBounds", module := "ElectricRace.Thm.SRAll",
     variant := some .SerializedRemoval, property := none,
     kind := .supporting,
@@ -718,7 +731,7 @@ private def propDescV : Property → String
   | .routedNotPresent => "the EventRouter holds a shape whose status is not present (includes FixC tombstones, harmless by design)"
   | .orphanDelivery => "a live consumer received an event while its shape's status was not present"
   | .quiescentOrphan => "at quiescence (nothing in flight) a live consumer, storage or router entry belongs to a shape whose status is not present"
-  | .deadlock => "processes waiting on each other in a cycle (not a state predicate: no invariant expression)"
+  | .deadlock => "work still in progress (not quiescent), not held only by the consumer-id bound, and no step of the system enabled, the external crash SlcFail not counted (not a state predicate: no invariant expression)"
   | .txnLoss => "a transaction acknowledged without delivery or never re-delivered (not a state predicate: no invariant expression)"
 
 private def allPropsV : List Property :=
@@ -836,6 +849,7 @@ private def schedJsonV (sched : List (Label × List Int)) : Json :=
 
 private def kindNameV : KindSpec → String
   | .safetyAllBounds => "safetyAllBounds" | .safetyAllBoundsNoFault => "safetyAllBounds"
+  | .deadlockFreeAllBounds => "safetyAllBounds"
   | .safetyAt _ _ => "safetyAtBounds"
   | .witness _ _ => "witness" | .replay _ => "supporting" | .liveness => "liveness"
   | .supporting => "supporting"
