@@ -134,6 +134,10 @@ def fixBFaultOrphanSchedL : List (Label × List Int) :=
    (.CacheStart, []), (.CleanerStatus, [0]), (.SlcBroadcast, [])]
 def chainKilledSchedL : List (Label × List Int) :=
   [(.RemoveShape, [0, 0]), (.CleanerStatus, [0]), (.SlcFail, []), (.SlcRestart, [])]
+def nilCrashKillsRemovalSchedL : List (Label × List Int) :=
+  [(.RemoveShape, [0, 0]), (.CleanerStatus, [0]), (.TxnArrive, [0]), (.SlcRoute, []),
+   (.SlcResolveAsk, [0]), (.CacheCheckNoShape, []), (.SlcCrash, []), (.SlcRestart, []),
+   (.SlcRoute, []), (.SlcBroadcast, [])]
 def fixBStopMissesSchedL : List (Label × List Int) :=
   [(.TxnArrive, [0]), (.SlcRoute, []), (.SlcResolveAsk, [0]), (.CacheCheckOk, []),
    (.CacheStart, []), (.ConsumerInit, [0]), (.SlcBroadcast, []),
@@ -154,6 +158,7 @@ theorem fixBFaultSched_copy : fixBFaultSchedL = fixBFaultSched := rfl
 theorem fixBFaultCrashSched_copy : fixBFaultCrashSchedL = fixBFaultCrashSched := rfl
 theorem fixBFaultOrphanSched_copy : fixBFaultOrphanSchedL = fixBFaultOrphanSched := rfl
 theorem chainKilledSched_copy : chainKilledSchedL = chainKilledSched := rfl
+theorem nilCrashKillsRemovalSched_copy : nilCrashKillsRemovalSchedL = nilCrashKillsRemovalSched := rfl
 theorem fixBStopMissesSched_copy : fixBStopMissesSchedL = fixBStopMissesSched := rfl
 
 @[expose] public section
@@ -322,6 +327,12 @@ def verdicts : List Entry := [
     assumptions := [],
     claim := "Witness: a removal passes its ShapeStatus step, the collector crashes and the restart kills the removal (its task supervisor was inside the shape subsystem before ba6dd2c7d); at quiescence the shape's storage remains with no ShapeStatus entry.",
     proof := preFix_storage_orphan_after_crash },
+  { name := "ElectricRace.preFix_nilCrash_leaves_orphaned_storage", module := "ElectricRace.Thm.ChainsDie",
+    variant := some .PreFix, property := some .quiescentOrphan,
+    kind := (.witness b1L nilCrashKillsRemovalSchedL),
+    assumptions := [],
+    claim := "Witness: the send(nil) crash that the removal's window causes kills that removal between its ShapeStatus and storage steps; after the re-sent transaction is acknowledged, nothing is in flight and the shape's storage remains with no ShapeStatus entry.",
+    proof := preFix_nilCrash_leaves_orphaned_storage },
   { name := "ElectricRace.fixA_chain_survives_crash", module := "ElectricRace.Thm.ChainsDie",
     variant := some .FixA, property := some .quiescentOrphan,
     kind := .supporting,

@@ -52,7 +52,7 @@ public theorem routedNotPresent_holds {b : Bounds} {s : State}
   simp only [eval, router, status, pX, isE, L, read1, Var.dim1, Var.dims, Env.upd,
     asBool_b'', asInt_i'', inDom_handle hi, if_true]
   by_cases hr : s .router i 0 = .b true
-  · simp [hr, h i hi hr, asBool_b'']
+  · rw [hr, h i hi hr]; rfl
   · simp [asBool_of_ne hr]
 
 /-- A crash cause of `none` is not `sendNil`. -/

@@ -24,6 +24,14 @@ unrelated reason and the supervisor restarts the subsystem. -/
 def chainKilledSched : List (Label × List Int) :=
   [(.RemoveShape, [0, 0]), (.CleanerStatus, [0]), (.SlcFail, []), (.SlcRestart, [])]
 
+/-- The pre-fix recipe (electric.md §0): the removal passes its ShapeStatus step, a transaction
+for the shape resolves to `nil` and `send(nil, …)` crashes the collector; the restart re-routes
+nothing and the re-sent transaction is acknowledged. -/
+def nilCrashKillsRemovalSched : List (Label × List Int) :=
+  [(.RemoveShape, [0, 0]), (.CleanerStatus, [0]), (.TxnArrive, [0]), (.SlcRoute, []),
+   (.SlcResolveAsk, [0]), (.CacheCheckNoShape, []), (.SlcCrash, []), (.SlcRestart, []),
+   (.SlcRoute, []), (.SlcBroadcast, [])]
+
 /-- `chainKilledSched`, then the rest of the removal as a surviving chain runs it. -/
 noncomputable def chainSurvivesSched : List (Label × List Int) :=
   chainKilledSched ++
@@ -39,6 +47,14 @@ yet the shape's stored data is still there while ShapeStatus no longer has the s
 process will ever delete it. -/
 public theorem preFix_storage_orphan_after_crash :
     WitnessBy .PreFix b1 .quiescentOrphan restored chainKilledSched := by
+  unfold WitnessBy; decide +kernel
+
+/-- **The pre-fix crash also leaves orphaned storage, PreFix (1.2.7–1.3.2).** The `send(nil, …)`
+crash that the removal's window causes kills that same removal, which stood between its
+ShapeStatus step and `Storage.cleanup!`. Once the re-sent transaction is acknowledged nothing is
+in flight, and the shape's stored data remains with no ShapeStatus entry. -/
+public theorem preFix_nilCrash_leaves_orphaned_storage :
+    WitnessBy .PreFix b1 .quiescentOrphan restored nilCrashKillsRemovalSched := by
   unfold WitnessBy; decide +kernel
 
 /-- **In FixA (after `ba6dd2c7d`) the same crash does not kill the removal.** The same four steps
