@@ -57,9 +57,16 @@ describe("check", () => {
     noStack(missing.stderr);
   });
 
-  it("Quint's ITF: 0 with --variant and nothing else; 2 without, saying what is missing", async () => {
-    const ok = await cli(["check", QUINT, "--variant", "PreFix"]);
+  it("Quint's ITF: 0 with --variant and nothing else; 1 where the older spec diverges; 2 without a variant, saying what is missing", async () => {
+    // the older prefix.qnt keeps a removal through a crash (test/itf/quint-fixture.test.ts): its first 5 states agree with the rules
+    const d = JSON.parse(readFileSync(QUINT, "utf8")) as { states: unknown[] };
+    const prefix = join(tmp(), "prefix.itf.json");
+    writeFileSync(prefix, JSON.stringify({ ...d, states: d.states.slice(0, 5) }));
+    const ok = await cli(["check", prefix, "--variant", "PreFix"]);
     expect(ok.exitCode).toBe(0);
+    const diverges = await cli(["check", QUINT, "--variant", "PreFix"]);
+    expect(diverges.exitCode).toBe(1);
+    expect(diverges.stdout).toContain("states[5]");
     const no = await cli(["check", QUINT]);
     expect(no.exitCode).toBe(2);
     expect(no.stdout).toMatch(/'#meta' has no 'variant'.*pass --variant/);

@@ -220,12 +220,25 @@ describe("cleaner chain", () => {
       expect(cell(sys, "chainPc[0]"), v).toBe(v === "FixA2" ? "slcRemove" : "aborted");
     }
   });
-  it("a chain whose SLC step meets a dead batcher fails harmlessly", () => {
-    const sys = make(recipeInit("PreFix"));
-    steps(sys, [...window, "SlcCrash", "CleanerStop", "CleanerStorage", "CleanerSlcRemove"]);
+  it("a chain whose SLC step meets a dead batcher fails harmlessly (FixA: the chain survives the crash)", () => {
+    const sys = make(recipeInit("FixA", { env: { suspend: false, crash: false, selfClean: false, kill: false, slcFail: true } }));
+    steps(sys, ["RemoveShape", "CleanerStatus", "SlcFail", "CleanerStop", "CleanerStorage"]);
+    expect(cell(sys, "chainPc[0]")).toBe("slcRemove");
+    step(sys, "CleanerSlcRemove");
     expect(cell(sys, "chainPc[0]")).toBe("aborted");
     step(sys, "SlcRestart");
     expect(cell(sys, "router[0]")).toBe(false);
+    expect(cell(sys, "storage[0]")).toBe("cleaned");
+  });
+  it("PreFix (before ba6dd2c7d): the nil crash kills the removal that opened the window, and its storage stays", () => {
+    const sys = make(recipeInit("PreFix"));
+    steps(sys, [...window, "SlcCrash"]);
+    expect(cell(sys, "chainPc[0]")).toBe("aborted");
+    expect(enabledLabels(sys)).not.toContain("CleanerStop");
+    step(sys, "SlcRestart");
+    expect(cell(sys, "router[0]")).toBe(false);
+    expect(cell(sys, "status[0]")).toBe("absent");
+    expect(cell(sys, "storage[0]")).toBe("present");
   });
   it("Consumer.stop waits for a starting consumer to initialise first", () => {
     const sys = make(recipeInit("FixA"));
