@@ -45,6 +45,8 @@ public import ElectricRace.Thm.SRProgress.Queue
 public import ElectricRace.Thm.SRProgress.Wait
 public import ElectricRace.Thm.SRProgress.Enabled
 public import ElectricRace.Thm.SRProgress
+public import ElectricRace.Spec.FixBProgressInv
+public import ElectricRace.Thm.FixBProgress.Types
 public import ElectricRace.Thm.StartCrash
 public import ElectricRace.Thm.ChainsDie
 public import ElectricRace.Thm.Simulation
