@@ -1,0 +1,408 @@
+module
+
+public import ElectricRace.Thm.FixBProgress.Queue
+public import ElectricRace.Thm.FixBProgress.Wait
+public import ElectricRace.Thm.FixBProgress.Publish
+public import ElectricRace.Spec.Deadlock
+
+/-!
+# FixB progress: from the invariants to "some step is enabled"
+
+In a state satisfying the typing facts, `NoBatchFB`, `InvFBD`, `InvFBQ`, `InvWait` and
+`NextNat`, if no rule of the system (`rules .FixB false`) is enabled and the state is not
+bound-limited, it is quiescent. The case analysis: a down collector restarts; a publishing one
+resolves a pending handle, has ShapeCache check (the shape is present or absent) or start, and
+at the end broadcasts or crashes by `send(nil)`; an idle one handles a removal request first
+(FixB routes only when no request is open), then routes or applies a batch; no removal is ever
+queued or batched; every chain not idle, done or aborted takes its own step (a waiting chain's
+request is handled, so its acknowledgement is enabled; no chain is at `slcRemove`).
+-/
+
+namespace ElectricRace
+
+theorem findActFB_mem' : ∀ (acts : List Action) (l : Label) (a : Action),
+    findAct acts l = some a → a ∈ acts
+  | [], _, _, h => by simp [findAct] at h
+  | x :: xs, l, a, h => by
+    unfold findAct at h
+    split at h
+    · cases h; simp
+    · exact List.mem_cons_of_mem _ (findActFB_mem' xs l a h)
+
+/-- A FixB rule of the system whose guards hold for a binding in the domains makes the state
+`Enabled`. -/
+theorem enabledFB_of (b : Bounds) (s : State) (l : Label)
+    (hl : (findAct (rules .FixB false) l).isSome = true) (env : Env)
+    (hb : bindingOk b env (actOf .FixB false l).params = true)
+    (hg : guardsOk b s env (actOf .FixB false l).guards = true) :
+    Enabled b (rules .FixB false) s := by
+  unfold actOf at hb hg
+  cases h : findAct (rules .FixB false) l with
+  | none => rw [h] at hl; simp at hl
+  | some a =>
+    rw [h] at hb hg
+    exact ⟨a, findActFB_mem' _ _ _ h, env, hb, by simp [step, hg]⟩
+
+set_option linter.unusedSimpArgs false
+
+attribute [local simp] exec_seq exec_set0 exec_set1 exec_cond exec_skip State.set_apply
+  exec_frame exec_each_at writesNot writesLit isLitOk writesAt isParam seqL eachH eachC when
+  state_ite_apply inDom_natCast inDom_neg_one Val.asBool_b' Val.asInt_i' Val.asBool_true_iff
+  Env.upd_same Bounds.of Var.dim1 Var.dims Var.default allN_eq_true anyN_eq_true app
+  guardsOk g eval isE notE L li lb tt ff none' pX pH pC pK pT hk live read1 read2
+  status router registry storage pendingRemove batchRemove removeNow pubState pubConsumer
+  touches cons owner applied chainHandle chainPc nextConsumer mbox slc pubTxn sc scHandle
+  nextTxn unacked crashes orphanDelivery crashEff publishDoneGuards bindingOk inDom
+  forallH existsH forallC forallK Env.upd
+  vAbsent vPresent vTombstoned vSAbsent vSPresent vSCleaned vPubNone vPending vNil vConsumer
+  vSkipped vUnused vStarting vRunning vDeadCleanup vDeadSuspend vDeadCrash vDeadKilled
+  vDeadShutdown vIdle vRouterRemove vRouterWait vStatus vStop vStorage vSlcRemove vDone
+  vAborted vEmpty vE vB vEB vBE vSlcIdle vPublishing vDown vScIdle vRequested vChecked
+  vNoCause vSendNil vExternal
+
+/-- **No deadlock in FixB, given the invariants.** In a state satisfying the invariants that is
+not bound-limited and in which no rule of the system is enabled, nothing is in progress. -/
+public theorem quiescent_of_invFB (b : Bounds) (s : State)
+    (hT : TypesOkFB b s) (hNB : NoBatchFB b s) (hD : InvFBD b s) (hQ : InvFBQ s)
+    (hW : InvWait b s) (hN : NextNat s) (hBL : ¬ BoundLimited b s)
+    (hE : ¬ Enabled b (rules .FixB false) s) : Quiescent b s := by
+  obtain ⟨D1, D2, D3⟩ := hD
+  obtain ⟨T1, T2, T3, T4⟩ := hT
+  obtain ⟨nc, hnc⟩ := hN
+  have hslc := T3 0 0 ⟨rfl, rfl⟩
+  have hsc := T4 0 0 ⟨rfl, rfl⟩
+  have hmb := T2 0 0 ⟨rfl, rfl⟩
+  simp only [slcOkB, scOkB, mboxOkB, Bool.or_eq_true, decide_eq_true_eq, or_assoc] at hslc hsc hmb
+  -- a down collector restarts
+  have nDown : s .slc 0 0 ≠ vDown := by
+    intro hd
+    exact hE (enabledFB_of b s .SlcRestart (by decide) (fun _ => 0)
+      (by
+        simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions,
+          consActions, restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq,
+          ↓reduceIte, decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or,
+          Bool.or_true, Bool.or_self, Bool.false_eq_true]
+        simp)
+      (by
+        simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions,
+          consActions, restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq,
+          ↓reduceIte, decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or,
+          Bool.or_true, Bool.or_self, Bool.false_eq_true]
+        simp [hd]))
+  -- a publishing collector resolves, has ShapeCache check or start, broadcasts or crashes
+  have nPub : s .slc 0 0 ≠ vPublishing := by
+    intro hp
+    rcases hsc with hs | hs | hs
+    · by_cases hany : anyN b.H (fun n => decide (s .pubState (n : Int) 0 = vPending)) = true
+      · obtain ⟨h, hh, hpe'⟩ := (anyN_eq_true _ _).1 hany
+        have hpe : s .pubState h 0 = vPending := of_decide_eq_true hpe'
+        by_cases hr : s .registry h 0 = .i (-1)
+        · exact hE (enabledFB_of b s .SlcResolveAsk (by decide) (fun _ => (h : Int))
+          (by
+            simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions,
+              consActions, restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq,
+              ↓reduceIte, decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or,
+              Bool.or_true, Bool.or_self, Bool.false_eq_true]
+            simp [hh])
+          (by
+            simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions,
+              consActions, restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq,
+              ↓reduceIte, decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or,
+              Bool.or_true, Bool.or_self, Bool.false_eq_true]
+            simp [hh, hpe, hs, hr]))
+        · exact hE (enabledFB_of b s .SlcResolveRegistered (by decide) (fun _ => (h : Int))
+          (by
+            simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions,
+              consActions, restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq,
+              ↓reduceIte, decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or,
+              Bool.or_true, Bool.or_self, Bool.false_eq_true]
+            simp [hh])
+          (by
+            simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions,
+              consActions, restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq,
+              ↓reduceIte, decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or,
+              Bool.or_true, Bool.or_self, Bool.false_eq_true]
+            simp [hh, hpe, hs, hr]))
+      · have hnp : ∀ h : Nat, h < b.H → s .pubState h 0 ≠ vPending :=
+          fun h hh he => hany ((anyN_eq_true _ _).2 ⟨h, hh, decide_eq_true he⟩)
+        by_cases hnil : anyN b.H (fun n => decide (s .pubState (n : Int) 0 = vNil)) = true
+        · obtain ⟨h, hh, hn'⟩ := (anyN_eq_true _ _).1 hnil
+          have hn : s .pubState h 0 = vNil := of_decide_eq_true hn'
+          exact hE (enabledFB_of b s .SlcCrash (by decide) (fun _ => 0)
+            (by
+              simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions,
+                consActions, restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq,
+                ↓reduceIte, decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or,
+                Bool.or_true, Bool.or_self, Bool.false_eq_true]
+              simp)
+            (by
+              simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions,
+                consActions, restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq,
+                ↓reduceIte, decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or,
+                Bool.or_true, Bool.or_self, Bool.false_eq_true]
+              simp only [vPending, vNil] at hnp hn
+              simp [hp, hs]
+              exact ⟨fun x hx => by simp [hx, hnp x hx], ⟨h, hh, by simp [hh, hn]⟩⟩))
+        · have hnn : ∀ h : Nat, h < b.H → s .pubState h 0 ≠ vNil :=
+            fun h hh he => hnil ((anyN_eq_true _ _).2 ⟨h, hh, decide_eq_true he⟩)
+          exact hE (enabledFB_of b s .SlcBroadcast (by decide) (fun _ => 0)
+            (by
+              simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions,
+                consActions, restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq,
+                ↓reduceIte, decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or,
+                Bool.or_true, Bool.or_self, Bool.false_eq_true]
+              simp)
+            (by
+              simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions,
+                consActions, restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq,
+                ↓reduceIte, decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or,
+                Bool.or_true, Bool.or_self, Bool.false_eq_true]
+              simp only [vPending, vNil] at hnp hnn
+              simp [hp, hs]
+              exact ⟨fun x hx => by simp [hx, hnp x hx], fun x hx => by simp [hx, hnn x hx]⟩))
+    · obtain ⟨-, h, hh, hsh, hrt, -⟩ := D3 (by rw [hs]; decide)
+      rcases D1 h hh hrt with hpr | hab
+      · exact hE (enabledFB_of b s .CacheCheckOk (by decide) (fun _ => 0)
+          (by
+            simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions,
+              consActions, restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq,
+              ↓reduceIte, decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or,
+              Bool.or_true, Bool.or_self, Bool.false_eq_true]
+            simp)
+          (by
+            simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions,
+              consActions, restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq,
+              ↓reduceIte, decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or,
+              Bool.or_true, Bool.or_self, Bool.false_eq_true]
+            simp [hs, hsh, hh, hpr]))
+      · exact hE (enabledFB_of b s .CacheCheckNoShape (by decide) (fun _ => 0)
+          (by
+            simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions,
+              consActions, restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq,
+              ↓reduceIte, decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or,
+              Bool.or_true, Bool.or_self, Bool.false_eq_true]
+            simp)
+          (by
+            simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions,
+              consActions, restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq,
+              ↓reduceIte, decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or,
+              Bool.or_true, Bool.or_self, Bool.false_eq_true]
+            simp [hs, hsh, hh, hab]))
+    · by_cases hc : (nc : Int) < b.C
+      · exact hE (enabledFB_of b s .CacheStart (by decide) (fun _ => 0)
+          (by
+            simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions,
+              consActions, restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq,
+              ↓reduceIte, decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or,
+              Bool.or_true, Bool.or_self, Bool.false_eq_true]
+            simp)
+          (by
+            simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions,
+              consActions, restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq,
+              ↓reduceIte, decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or,
+              Bool.or_true, Bool.or_self, Bool.false_eq_true]
+            simp [hs, hnc]
+            first | omega | exact ⟨nc, by omega, rfl⟩))
+      · apply hBL
+        obtain ⟨-, h', hh', hsh, -, hreg⟩ := D3 (by rw [hs]; decide)
+        refine ⟨hs, by rw [hnc]; simpa using hc, ?_⟩
+        rw [hsh]
+        exact hreg
+  have hIdle : s .slc 0 0 = vSlcIdle := by
+    rcases hslc with h | h | h
+    · exact h
+    · exact absurd h nPub
+    · exact absurd h nDown
+  -- an idle collector handles a removal request first
+  have hRN : ∀ h : Nat, h < b.H → s .removeNow h 0 ≠ .b true := by
+    intro h hh hr
+    exact hE (enabledFB_of b s .SlcRemoveNow (by decide) (fun _ => (h : Int))
+      (by
+        simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions,
+          consActions, restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq,
+          ↓reduceIte, decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or,
+          Bool.or_true, Bool.or_self, Bool.false_eq_true]
+        simp [hh])
+      (by
+        simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions,
+          consActions, restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq,
+          ↓reduceIte, decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or,
+          Bool.or_true, Bool.or_self, Bool.false_eq_true]
+        simp [hIdle, hh, hr]))
+  -- then takes the message at the head of its mailbox
+  have hMb : s .mbox 0 0 = vEmpty := by
+    rcases hmb with h | h | h | h | h
+    · exact h
+    · exact (hE (enabledFB_of b s .SlcRoute (by decide) (fun _ => 0)
+        (by
+          simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions,
+            consActions, restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq,
+            ↓reduceIte, decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or,
+            Bool.or_true, Bool.or_self, Bool.false_eq_true]
+          simp)
+        (by
+          simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions,
+            consActions, restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq,
+            ↓reduceIte, decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or,
+            Bool.or_true, Bool.or_self, Bool.false_eq_true]
+          simp [hIdle, h]
+          intro x hx
+          first
+            | exact (Val.asBool_false_iff _).2 (hRN x hx)
+            | (simp [hx]; exact (Val.asBool_false_iff _).2 (hRN x hx))))).elim
+    · exact (hE (enabledFB_of b s .SlcApplyBatch (by decide) (fun _ => 0)
+        (by
+          simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions,
+            consActions, restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq,
+            ↓reduceIte, decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or,
+            Bool.or_true, Bool.or_self, Bool.false_eq_true]
+          simp)
+        (by
+          simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions,
+            consActions, restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq,
+            ↓reduceIte, decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or,
+            Bool.or_true, Bool.or_self, Bool.false_eq_true]
+          simp [hIdle, h]))).elim
+    · exact (hE (enabledFB_of b s .SlcRoute (by decide) (fun _ => 0)
+        (by
+          simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions,
+            consActions, restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq,
+            ↓reduceIte, decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or,
+            Bool.or_true, Bool.or_self, Bool.false_eq_true]
+          simp)
+        (by
+          simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions,
+            consActions, restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq,
+            ↓reduceIte, decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or,
+            Bool.or_true, Bool.or_self, Bool.false_eq_true]
+          simp [hIdle, h]
+          intro x hx
+          first
+            | exact (Val.asBool_false_iff _).2 (hRN x hx)
+            | (simp [hx]; exact (Val.asBool_false_iff _).2 (hRN x hx))))).elim
+    · exact (hE (enabledFB_of b s .SlcApplyBatch (by decide) (fun _ => 0)
+        (by
+          simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions,
+            consActions, restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq,
+            ↓reduceIte, decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or,
+            Bool.or_true, Bool.or_self, Bool.false_eq_true]
+          simp)
+        (by
+          simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions,
+            consActions, restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq,
+            ↓reduceIte, decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or,
+            Bool.or_true, Bool.or_self, Bool.false_eq_true]
+          simp [hIdle, h]))).elim
+  have hSC : s .sc 0 0 = vScIdle := by
+    by_cases hne : s .sc 0 0 = vScIdle
+    · exact hne
+    · exact absurd (D3 hne).1 nPub
+  have hUN : s .unacked 0 0 = .i (-1) := by
+    by_cases hne : s .unacked 0 0 = .i (-1)
+    · exact hne
+    · exfalso
+      rcases hQ hne with h | h | h | h | h
+      · exact nPub h
+      · exact nDown h
+      all_goals (rw [hMb] at h; simp at h)
+  -- every chain not idle, done or aborted takes its own step
+  have hPC : ∀ k : Nat, k < b.K →
+      (s .chainPc k 0 = vIdle ∨ s .chainPc k 0 = vDone ∨ s .chainPc k 0 = vAborted) := by
+    intro k hk
+    have hpc := T1 k 0 ⟨by omega, by omega, rfl⟩
+    simp only [pcOkFB, Bool.or_eq_true, decide_eq_true_eq, or_assoc] at hpc
+    rcases hpc with h | h | h | h | h | h | h | h
+    · exact Or.inl h
+    · exact (hE (enabledFB_of b s .CleanerRouterRemove (by decide) (fun _ => (k : Int))
+        (by
+          simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions,
+            consActions, restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq,
+            ↓reduceIte, decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or,
+            Bool.or_true, Bool.or_self, Bool.false_eq_true]
+          simp [hk])
+        (by
+          simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions,
+            consActions, restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq,
+            ↓reduceIte, decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or,
+            Bool.or_true, Bool.or_self, Bool.false_eq_true]
+          simp [hk, h]))).elim
+    · exact (hE (enabledFB_of b s .CleanerRouterAck (by decide) (fun _ => (k : Int))
+        (by
+          simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions,
+            consActions, restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq,
+            ↓reduceIte, decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or,
+            Bool.or_true, Bool.or_self, Bool.false_eq_true]
+          simp [hk])
+        (by
+          simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions,
+            consActions, restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq,
+            ↓reduceIte, decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or,
+            Bool.or_true, Bool.or_self, Bool.false_eq_true]
+          have hrn : read1 b s .removeNow (s .chainHandle (k : Int) 0).asInt = .b false := by
+            unfold read1
+            split
+            · rename_i hin
+              simp only [inDom, Var.dim1, Var.dims, Bounds.of, Bool.and_eq_true,
+                decide_eq_true_eq] at hin
+              obtain ⟨m, hm⟩ := Int.eq_ofNat_of_zero_le hin.1
+              have hmH : m < b.H := by omega
+              rw [hm]
+              rcases hW k hk h m hmH hm with hw | hw
+              · exact absurd hw (hRN m hmH)
+              · exact hw
+            · rfl
+          simp only [vRouterWait] at h
+          simp [-read1, read1_natCast, hk, h, hrn]))).elim
+    · exact (hE (enabledFB_of b s .CleanerStatus (by decide) (fun _ => (k : Int))
+        (by
+          simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions,
+            consActions, restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq,
+            ↓reduceIte, decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or,
+            Bool.or_true, Bool.or_self, Bool.false_eq_true]
+          simp [hk])
+        (by
+          simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions,
+            consActions, restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq,
+            ↓reduceIte, decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or,
+            Bool.or_true, Bool.or_self, Bool.false_eq_true]
+          simp [hk, h]))).elim
+    · exact (hE (enabledFB_of b s .CleanerStop (by decide) (fun _ => (k : Int))
+        (by
+          simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions,
+            consActions, restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq,
+            ↓reduceIte, decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or,
+            Bool.or_true, Bool.or_self, Bool.false_eq_true]
+          simp [hk])
+        (by
+          simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions,
+            consActions, restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq,
+            ↓reduceIte, decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or,
+            Bool.or_true, Bool.or_self, Bool.false_eq_true]
+          simp [hk, h]))).elim
+    · exact (hE (enabledFB_of b s .CleanerStorage (by decide) (fun _ => (k : Int))
+        (by
+          simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions,
+            consActions, restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq,
+            ↓reduceIte, decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or,
+            Bool.or_true, Bool.or_self, Bool.false_eq_true]
+          simp [hk])
+        (by
+          simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions,
+            consActions, restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq,
+            ↓reduceIte, decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or,
+            Bool.or_true, Bool.or_self, Bool.false_eq_true]
+          simp [hk, h]))).elim
+    · exact Or.inr (Or.inl h)
+    · exact Or.inr (Or.inr h)
+  -- so nothing is in progress
+  simp only [Quiescent, quiescentE, forallK, forallH, eval, Val.asBool_b', Bool.and_eq_true,
+    allN_eq_true, Bounds.of]
+  refine ⟨fun k hk => ?_, fun h hh => ?_, ?_, ?_, ?_, ?_⟩
+  · rcases hPC k hk with e | e | e <;> simp [hk, e]
+  · simp [hh, Val.asBool_false_iff, (hNB h hh).1, (hNB h hh).2, hRN h hh]
+  · simp [hMb]
+  · simp [hIdle]
+  · simp [hSC]
+  · simp [hUN]
+
+end ElectricRace
