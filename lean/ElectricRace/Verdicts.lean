@@ -18,6 +18,7 @@ public import ElectricRace.Thm.ChainsDie
 public import ElectricRace.Thm.SRAll
 public import ElectricRace.Thm.SRQuiet
 public import ElectricRace.Thm.SRProgress
+public import ElectricRace.Thm.FixBProgress
 public import ElectricRace.Thm.StartCrash
 public import ElectricRace.Thm.Simulation
 public import ElectricRace.Lemmas.Holds
@@ -453,6 +454,12 @@ def verdicts : List Entry := [
     assumptions := [],
     claim := "Witness: after such a restart FixB (no nil filter) crashes by send(nil).",
     proof := fixB_nilCrash_after_fault },
+  { name := "ElectricRace.fixB_noDeadlock_allBounds", module := "ElectricRace.Thm.FixBProgress",
+    variant := some .FixB, property := some .deadlock,
+    kind := .deadlockFreeAllBounds,
+    assumptions := [],
+    claim := "For every Bounds, external collector crashes included: in every reachable state with work still in progress that is not held only by the consumer-id bound, some step other than an external crash is enabled (after a fault the send(nil) crash is such a step); the rules never deadlock. The model runs every chain in its own process: chains hosted by the collector or ShapeCache are not in it.",
+    proof := fixB_noDeadlock_allBounds },
   { name := "ElectricRace.waitsOn_acyclic", module := "ElectricRace.Thm.Model",
     variant := some .FixB, property := some .deadlock,
     kind := .supporting,
@@ -589,7 +596,7 @@ def verdicts : List Entry := [
     variant := some .SerializedRemoval, property := some .deadlock,
     kind := .deadlockFreeAllBounds,
     assumptions := [],
-    claim := "For every Bounds, external collector crashes included: in every reachable state with work still in progress that is not held only by the consumer-id bound, some step other than an external crash is enabled; the rules never deadlock.",
+    claim := "For every Bounds, external collector crashes included: in every reachable state with work still in progress that is not held only by the consumer-id bound, some step other than an external crash is enabled; the rules never deadlock. The model runs every chain in its own process: chains hosted by the collector or ShapeCache are not in it.",
     proof := serializedRemoval_noDeadlock_allBounds },
   { name := "ElectricRace.serializedRemoval_invariant_allBounds", module := "ElectricRace.Thm.SRAll",
     variant := some .SerializedRemoval, property := none,
