@@ -14,6 +14,11 @@ export interface Chain {
   pc: ChainPc;
 }
 
+/** A chain that has started and not yet finished (done or aborted). */
+function inProgress(c: Chain | null): c is Chain {
+  return c !== null && c.pc !== "done" && c.pc !== "aborted";
+}
+
 export class ShapeCleaner {
   readonly chains: (Chain | null)[];
 
@@ -49,11 +54,11 @@ export class ShapeCleaner {
   /** The chains' host died (a removal task under a supervisor the crash took down): every chain
    * still in progress stops where it stands, as `aborted`; finished ones stay as they were. */
   killInProgress(): void {
-    for (const c of this.chains) if (c !== null && c.pc !== "done" && c.pc !== "aborted") c.pc = "aborted";
+    for (const c of this.chains) if (inProgress(c)) c.pc = "aborted";
   }
 
   anyActive(): boolean {
-    return this.chains.some((c) => c !== null && c.pc !== "done" && c.pc !== "aborted");
+    return this.chains.some(inProgress);
   }
 
   stateKey(): string {
