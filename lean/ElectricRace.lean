@@ -45,13 +45,8 @@ public import ElectricRace.Thm.SRProgress.Queue
 public import ElectricRace.Thm.SRProgress.Wait
 public import ElectricRace.Thm.SRProgress.Enabled
 public import ElectricRace.Thm.SRProgress
-public import ElectricRace.Spec.FixBProgressInv
-public import ElectricRace.Thm.FixBProgress.Types
-public import ElectricRace.Thm.FixBProgress.Wait
-public import ElectricRace.Thm.FixBProgress.Queue
-public import ElectricRace.Thm.FixBProgress.Publish
-public import ElectricRace.Thm.FixBProgress.Enabled
-public import ElectricRace.Thm.FixBProgress
+public import ElectricRace.Lemmas.EnvCongr
+public import ElectricRace.Thm.FixBDeadlock
 public import ElectricRace.Thm.StartCrash
 public import ElectricRace.Thm.ChainsDie
 public import ElectricRace.Thm.Simulation

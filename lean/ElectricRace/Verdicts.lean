@@ -18,7 +18,7 @@ public import ElectricRace.Thm.ChainsDie
 public import ElectricRace.Thm.SRAll
 public import ElectricRace.Thm.SRQuiet
 public import ElectricRace.Thm.SRProgress
-public import ElectricRace.Thm.FixBProgress
+public import ElectricRace.Thm.FixBDeadlock
 public import ElectricRace.Thm.StartCrash
 public import ElectricRace.Thm.Simulation
 public import ElectricRace.Lemmas.Holds
@@ -61,6 +61,9 @@ inductive KindSpec where
   | deadlockFreeAllBounds
   | safetyAt (faults : Bool) (b : Bounds)
   | witness (b : Bounds) (sched : List (Label × List Int))
+  /-- a deadlock reached by a schedule from `restored` (exported as kind `witness`): the replay
+  ends in a `Deadlocked` state where no rule except the external crash `SlcFail` is enabled -/
+  | deadlockWitness (b : Bounds) (sched : List (Label × List Int))
   /-- a supporting fact whose statement is the replay of a schedule from `restored` -/
   | replay (sched : List (Label × List Int))
   | liveness
@@ -75,6 +78,9 @@ def KindSpec.statement : KindSpec → Option Variant → Option Property → Pro
       ∀ (b : Bounds) (s : State), Reachable b (rules v) s → ¬ Deadlocked v b s
   | .safetyAt f b, some v, some p => SafeAt v f b p
   | .witness b sched, some v, some p => WitnessBy v b p restored sched
+  | .deadlockWitness b sched, some v, some .deadlock =>
+      initOk b restored = true ∧ ∃ s, runSched b (rules v) restored sched = some s ∧
+        Deadlocked v b s ∧ ¬ Enabled b (exceptSlcFail (rules v)) s
   | _, _, _ => True
 
 /-- One verdict entry. -/
@@ -133,6 +139,9 @@ def fixBFaultOrphanSchedL : List (Label × List Int) :=
    (.CleanerRouterAck, [0]), (.SlcFail, []), (.SlcRestart, []),
    (.TxnArrive, [0]), (.SlcRoute, []), (.SlcResolveAsk, [0]), (.CacheCheckOk, []),
    (.CacheStart, []), (.CleanerStatus, [0]), (.SlcBroadcast, [])]
+def hostedCleanDeadlockSchedL : List (Label × List Int) :=
+  [(.TxnArrive, [0]), (.SlcRoute, []), (.SlcResolveAsk, [0]), (.CacheCheckOk, []),
+   (.CacheStartFail, [0]), (.CleanerRouterRemove, [0])]
 def chainKilledSchedL : List (Label × List Int) :=
   [(.RemoveShape, [0, 0]), (.CleanerStatus, [0]), (.SlcFail, []), (.SlcRestart, [])]
 def nilCrashKillsRemovalSchedL : List (Label × List Int) :=
@@ -158,6 +167,7 @@ theorem orphanQuiescentSched_copy : orphanQuiescentSchedL = orphanQuiescentSched
 theorem fixBFaultSched_copy : fixBFaultSchedL = fixBFaultSched := rfl
 theorem fixBFaultCrashSched_copy : fixBFaultCrashSchedL = fixBFaultCrashSched := rfl
 theorem fixBFaultOrphanSched_copy : fixBFaultOrphanSchedL = fixBFaultOrphanSched := rfl
+theorem hostedCleanDeadlockSched_copy : hostedCleanDeadlockSchedL = hostedCleanDeadlockSched := rfl
 theorem chainKilledSched_copy : chainKilledSchedL = chainKilledSched := rfl
 theorem nilCrashKillsRemovalSched_copy : nilCrashKillsRemovalSchedL = nilCrashKillsRemovalSched := rfl
 theorem fixBStopMissesSched_copy : fixBStopMissesSchedL = fixBStopMissesSched := rfl
@@ -454,17 +464,17 @@ def verdicts : List Entry := [
     assumptions := [],
     claim := "Witness: after such a restart FixB (no nil filter) crashes by send(nil).",
     proof := fixB_nilCrash_after_fault },
-  { name := "ElectricRace.fixB_noDeadlock_allBounds", module := "ElectricRace.Thm.FixBProgress",
+  { name := "ElectricRace.fixB_deadlock_shapeCache_clean", module := "ElectricRace.Thm.FixBDeadlock",
     variant := some .FixB, property := some .deadlock,
-    kind := .deadlockFreeAllBounds,
+    kind := (.deadlockWitness b1L hostedCleanDeadlockSchedL),
     assumptions := [],
-    claim := "For every Bounds, external collector crashes included: in every reachable state with work still in progress that is not held only by the consumer-id bound, some step other than an external crash is enabled (after a fault the send(nil) crash is such a step); the rules never deadlock. The model runs every chain in its own process: chains hosted by the collector or ShapeCache are not in it.",
-    proof := fixB_noDeadlock_allBounds },
+    claim := "Witness: a consumer start fails while the collector publishes, ShapeCache runs clean_shape synchronously and hosts the chain, whose first step waits for the collector: the collector waits on ShapeCache, ShapeCache on the chain, the chain on the collector. The end state has work in progress and no enabled rule except the external crash SlcFail.",
+    proof := fixB_deadlock_shapeCache_clean },
   { name := "ElectricRace.waitsOn_acyclic", module := "ElectricRace.Thm.Model",
     variant := some .FixB, property := some .deadlock,
     kind := .supporting,
     assumptions := [],
-    claim := "The hand-written waits-for relation (cleaner -> collector, collector -> ShapeCache, replication -> collector) has no cycle in any state; it is not derived from the rules, so this is not a deadlock-freedom proof of the rules.",
+    claim := "The hand-written waits-for relation (cleaner -> collector, collector -> ShapeCache, replication -> collector) has no cycle in any state; it is not derived from the rules and leaves out ShapeCache waiting on the chain its clean_shape hosts, the edge that closes the cycle of fixB_deadlock_shapeCache_clean, so this is not a deadlock-freedom proof of the rules.",
     proof := (supports @waitsOn_acyclic) },
   { name := "ElectricRace.fixB_quiescent_orphan", module := "ElectricRace.Thm.Orphan",
     variant := some .FixB, property := some .quiescentOrphan,
@@ -475,26 +485,26 @@ def verdicts : List Entry := [
   { name := "ElectricRace.fixB_noFault_invariant", module := "ElectricRace.Thm.FixB",
     variant := some .FixB, property := some .routedNotPresent,
     kind := (.safetyAt false b1L),
-    assumptions := ["no external collector crash (SlcFail left out)"],
-    claim := "Safety, bounds H=C=K=T=1, all interleavings without SlcFail: the inductive invariant InvB holds (in particular a routed shape is present in ShapeStatus).",
+    assumptions := ["no external collector crash and no failed consumer start (SlcFail, CacheStartFail and CacheCleanReturn left out)"],
+    claim := "Safety, bounds H=C=K=T=1, all interleavings without SlcFail and failed consumer starts: the inductive invariant InvB holds (in particular a routed shape is present in ShapeStatus).",
     proof := (by intro s hs; have h := fixB_noFault_invariant s hs; unfold InvB at h; exact routedNotPresent_b1 s h.2.2.1) },
   { name := "ElectricRace.fixB_noFault_safe", module := "ElectricRace.Thm.FixB",
     variant := some .FixB, property := some .raceWindow,
     kind := (.safetyAt false b1L),
-    assumptions := ["no external collector crash (SlcFail left out)"],
-    claim := "Safety, bounds H=C=K=T=1, all interleavings without SlcFail: the window is unreachable, no nil crash, no delivery into a removed shape.",
+    assumptions := ["no external collector crash and no failed consumer start (SlcFail, CacheStartFail and CacheCleanReturn left out)"],
+    claim := "Safety, bounds H=C=K=T=1, all interleavings without SlcFail and failed consumer starts: the window is unreachable, no nil crash, no delivery into a removed shape.",
     proof := (by intro s hs; exact raceWindow_b1 s (fun hr ha => (fixB_noFault_safe s hs).1 ⟨hr, ha⟩)) },
   { name := "ElectricRace.fixB_noFault_safe", module := "ElectricRace.Thm.FixB",
     variant := some .FixB, property := some .nilCrash,
     kind := (.safetyAt false b1L),
-    assumptions := ["no external collector crash (SlcFail left out)"],
-    claim := "Safety, bounds H=C=K=T=1, all interleavings without SlcFail: the window is unreachable, no nil crash, no delivery into a removed shape.",
+    assumptions := ["no external collector crash and no failed consumer start (SlcFail, CacheStartFail and CacheCleanReturn left out)"],
+    claim := "Safety, bounds H=C=K=T=1, all interleavings without SlcFail and failed consumer starts: the window is unreachable, no nil crash, no delivery into a removed shape.",
     proof := (by intro s hs; exact nilCrash_holds (fixB_noFault_safe s hs).2.1) },
   { name := "ElectricRace.fixB_noFault_safe", module := "ElectricRace.Thm.FixB",
     variant := some .FixB, property := some .orphanDelivery,
     kind := (.safetyAt false b1L),
-    assumptions := ["no external collector crash (SlcFail left out)"],
-    claim := "Safety, bounds H=C=K=T=1, all interleavings without SlcFail: the window is unreachable, no nil crash, no delivery into a removed shape.",
+    assumptions := ["no external collector crash and no failed consumer start (SlcFail, CacheStartFail and CacheCleanReturn left out)"],
+    claim := "Safety, bounds H=C=K=T=1, all interleavings without SlcFail and failed consumer starts: the window is unreachable, no nil crash, no delivery into a removed shape.",
     proof := (by intro s hs; exact orphanDelivery_holds (fixB_noFault_safe s hs).2.2) },
   { name := "ElectricRace.fixC_noNilCrash", module := "ElectricRace.Thm.FixC",
     variant := some .FixC, property := some .nilCrash,
@@ -553,8 +563,8 @@ def verdicts : List Entry := [
   { name := "ElectricRace.fixB_noFault_invariant_allBounds", module := "ElectricRace.Thm.FixBAll",
     variant := some .FixB, property := none,
     kind := .supporting,
-    assumptions := ["no external collector crash (SlcFail left out)"],
-    claim := "Safety, every Bounds, all interleavings without SlcFail: the inductive invariant InvBAll holds for every handle h < H and chain k < K (the collector is never down and its crash cause stays none; a routed shape is present; a chain at its status step has seen its handle leave the router; a ShapeCache request and a pending routing belong to a routed handle while the collector publishes; no publish resolved to nil).",
+    assumptions := ["no external collector crash and no failed consumer start (SlcFail, CacheStartFail and CacheCleanReturn left out)"],
+    claim := "Safety, every Bounds, all interleavings without SlcFail and failed consumer starts: the inductive invariant InvBAll holds for every handle h < H and chain k < K (the collector is never down and its crash cause stays none; a routed shape is present; a chain at its status step has seen its handle leave the router; a ShapeCache request and a pending routing belong to a routed handle while the collector publishes; no publish resolved to nil).",
     proof := (supports @fixB_noFault_invariant_allBounds) },
   { name := "ElectricRace.fixB_noStartCrash", module := "ElectricRace.Thm.StartCrash",
     variant := some .FixB, property := some .startCrash,
@@ -565,26 +575,26 @@ def verdicts : List Entry := [
   { name := "ElectricRace.fixB_noFault_noNilCrash_allBounds", module := "ElectricRace.Thm.FixBAll",
     variant := some .FixB, property := some .nilCrash,
     kind := .safetyAllBoundsNoFault,
-    assumptions := ["no external collector crash (SlcFail left out)"],
-    claim := "Safety, every Bounds, all interleavings without SlcFail: the collector is never down and its crash cause stays none, so it never crashes by sending to nil.",
+    assumptions := ["no external collector crash and no failed consumer start (SlcFail, CacheStartFail and CacheCleanReturn left out)"],
+    claim := "Safety, every Bounds, all interleavings without SlcFail and failed consumer starts: the collector is never down and its crash cause stays none, so it never crashes by sending to nil.",
     proof := (by intro b s hs; exact nilCrash_holds (noCause_ne_sendNil (fixB_noFault_noNilCrash_allBounds b s hs).2)) },
   { name := "ElectricRace.fixB_noFault_noWindow_allBounds", module := "ElectricRace.Thm.FixBAll",
     variant := some .FixB, property := some .raceWindow,
     kind := .safetyAllBoundsNoFault,
-    assumptions := ["no external collector crash (SlcFail left out)"],
-    claim := "Safety, every Bounds, all interleavings without SlcFail: for every handle h < H, if the router holds h then h is present in ShapeStatus (no race window, no routed shape that is not present).",
+    assumptions := ["no external collector crash and no failed consumer start (SlcFail, CacheStartFail and CacheCleanReturn left out)"],
+    claim := "Safety, every Bounds, all interleavings without SlcFail and failed consumer starts: for every handle h < H, if the router holds h then h is present in ShapeStatus (no race window, no routed shape that is not present).",
     proof := (by intro b s hs; exact raceWindow_holds (fun i hi hr => by rw [fixB_noFault_noWindow_allBounds b s hs i hi hr]; decide)) },
   { name := "ElectricRace.fixB_noFault_noWindow_allBounds", module := "ElectricRace.Thm.FixBAll",
     variant := some .FixB, property := some .routedNotPresent,
     kind := .safetyAllBoundsNoFault,
-    assumptions := ["no external collector crash (SlcFail left out)"],
-    claim := "Safety, every Bounds, all interleavings without SlcFail: for every handle h < H, if the router holds h then h is present in ShapeStatus (no race window, no routed shape that is not present).",
+    assumptions := ["no external collector crash and no failed consumer start (SlcFail, CacheStartFail and CacheCleanReturn left out)"],
+    claim := "Safety, every Bounds, all interleavings without SlcFail and failed consumer starts: for every handle h < H, if the router holds h then h is present in ShapeStatus (no race window, no routed shape that is not present).",
     proof := (by intro b s hs; exact routedNotPresent_holds (fixB_noFault_noWindow_allBounds b s hs)) },
   { name := "ElectricRace.fixB_noFault_noOrphanDelivery_allBounds", module := "ElectricRace.Thm.FixBOrphan",
     variant := some .FixB, property := some .orphanDelivery,
     kind := .safetyAllBoundsNoFault,
-    assumptions := ["no external collector crash (SlcFail left out)"],
-    claim := "Safety, every Bounds, all interleavings without SlcFail: no live consumer ever receives an event while its shape's status is not present (a resolved consumer's handle is routed, hence present, while the collector publishes).",
+    assumptions := ["no external collector crash and no failed consumer start (SlcFail, CacheStartFail and CacheCleanReturn left out)"],
+    claim := "Safety, every Bounds, all interleavings without SlcFail and failed consumer starts: no live consumer ever receives an event while its shape's status is not present (a resolved consumer's handle is routed, hence present, while the collector publishes).",
     proof := (by intro b s hs; exact orphanDelivery_holds (fixB_noFault_noOrphanDelivery_allBounds b s hs)) },
   { name := "ElectricRace.serializedRemoval_clean_at_quiescence_allBounds", module := "ElectricRace.Thm.SRQuiet",
     variant := some .SerializedRemoval, property := some .quiescentOrphan,
@@ -596,7 +606,7 @@ def verdicts : List Entry := [
     variant := some .SerializedRemoval, property := some .deadlock,
     kind := .deadlockFreeAllBounds,
     assumptions := [],
-    claim := "For every Bounds, external collector crashes included: in every reachable state with work still in progress that is not held only by the consumer-id bound, some step other than an external crash is enabled; the rules never deadlock. The model runs every chain in its own process: chains hosted by the collector or ShapeCache are not in it.",
+    claim := "For every Bounds, external collector crashes included: in every reachable state with work still in progress that is not held only by the consumer-id bound, some step other than an external crash is enabled; the rules never deadlock. The proposal's ShapeCache starts its clean_shape asynchronously (docs/fix-proposal.md), so no chain is hosted by ShapeCache; the collector's own synchronous remove_shapes is not modelled.",
     proof := serializedRemoval_noDeadlock_allBounds },
   { name := "ElectricRace.serializedRemoval_invariant_allBounds", module := "ElectricRace.Thm.SRAll",
     variant := some .SerializedRemoval, property := none,
@@ -764,6 +774,7 @@ private def varNameV : Var → String
   | .pubTxn => "pubTxn" | .sc => "sc" | .scHandle => "scHandle" | .nextTxn => "nextTxn"
   | .unacked => "unacked" | .crashes => "crashes" | .crashCause => "crashCause"
   | .orphanDelivery => "orphanDelivery" | .undeliverable => "undeliverable"
+  | .scChain => "scChain"
 
 private def enumNamesV : EnumTy → List String
   | .status => ["absent", "present", "tombstoned"]
@@ -775,7 +786,7 @@ private def enumNamesV : EnumTy → List String
             "aborted"]
   | .mbox => ["empty", "E", "B", "EB", "BE"]
   | .slc => ["idle", "publishing", "down"]
-  | .sc => ["idle", "requested", "checked"]
+  | .sc => ["idle", "requested", "checked", "cleaning"]
   | .cause => ["none", "sendNil", "external", "startRaise"]
   | .und => ["none", "no_shape", "noproc"]
 
@@ -809,6 +820,7 @@ private def labelNameV : Label → String
   | .SlcFail => "SlcFail" | .SlcRestart => "SlcRestart" | .ConsumerSuspend => "ConsumerSuspend"
   | .ConsumerCrash => "ConsumerCrash" | .ConsumerSelfClean => "ConsumerSelfClean"
   | .ConsumerKill => "ConsumerKill" | .CacheStartRaise => "CacheStartRaise"
+  | .CacheStartFail => "CacheStartFail" | .CacheCleanReturn => "CacheCleanReturn"
 
 theorem labelNameV_eq (l : Label) : labelNameV l = l.name := by cases l <;> rfl
 
@@ -869,31 +881,39 @@ private def kindNameV : KindSpec → String
   | .safetyAllBounds => "safetyAllBounds" | .safetyAllBoundsNoFault => "safetyAllBounds"
   | .deadlockFreeAllBounds => "safetyAllBounds"
   | .safetyAt _ _ => "safetyAtBounds"
-  | .witness _ _ => "witness" | .replay _ => "supporting" | .liveness => "liveness"
+  | .witness _ _ => "witness" | .deadlockWitness _ _ => "witness"
+  | .replay _ => "supporting" | .liveness => "liveness"
   | .supporting => "supporting"
 
 private def kindBoundsV : KindSpec → Json
   | .safetyAt _ b => boundsJsonV b
   | .witness b _ => boundsJsonV b
+  | .deadlockWitness b _ => boundsJsonV b
   | .replay _ => boundsJsonV b1L
   | _ => Json.null
 
 private def kindSchedV : KindSpec → Json
   | .witness _ s => schedJsonV s
+  | .deadlockWitness _ s => schedJsonV s
   | .replay s => schedJsonV s
   | _ => Json.null
 
 private def kindInitialV : KindSpec → Json
   | .witness _ _ => Json.str "restored"
+  | .deadlockWitness _ _ => Json.str "restored"
   | .replay _ => Json.str "restored"
   | _ => Json.null
 
 /-- The actions the kind's statement leaves out of the rules (machine-readable form of the
 "no external collector crash" assumption): read off the kind, whose statement the kernel checked
 (`safetyAllBoundsNoFault` and `safetyAt false _` are about `rules v false`, without `SlcFail`). -/
-private def kindExcludesV : KindSpec → Json
-  | .safetyAllBoundsNoFault => strArrV ["SlcFail"]
-  | .safetyAt false _ => strArrV ["SlcFail"]
+private def faultLabelsV : Option Variant → List String
+  | some .FixB => ["SlcFail", "CacheStartFail", "CacheCleanReturn"]
+  | _ => ["SlcFail"]
+
+private def kindExcludesV (v : Option Variant) : KindSpec → Json
+  | .safetyAllBoundsNoFault => strArrV (faultLabelsV v)
+  | .safetyAt false _ => strArrV (faultLabelsV v)
   | _ => strArrV []
 
 private def entryJsonV (e : Entry) : Json :=
@@ -904,7 +924,7 @@ private def entryJsonV (e : Entry) : Json :=
     ("kind", Json.str (kindNameV e.kind)),
     ("bounds", kindBoundsV e.kind),
     ("assumptions", strArrV e.assumptions),
-    ("excludes", kindExcludesV e.kind),
+    ("excludes", kindExcludesV e.variant e.kind),
     ("claim", Json.str e.claim),
     ("schedule", kindSchedV e.kind),
     ("initial", kindInitialV e.kind)]

@@ -32,6 +32,19 @@ def BoundLimited (b : Bounds) (s : State) : Prop :=
 def Enabled (b : Bounds) (acts : List Action) (s : State) : Prop :=
   ∃ a ∈ acts, ∃ env, bindingOk b env a.params = true ∧ (step b s a env).isSome = true
 
+noncomputable instance (b : Bounds) (s : State) : Decidable (Quiescent b s) :=
+  inferInstanceAs (Decidable ((eval b s (fun _ => 0) quiescentE).asBool = true))
+
+noncomputable instance (b : Bounds) (s : State) : Decidable (BoundLimited b s) :=
+  inferInstanceAs (Decidable (_ ∧ _ ∧ _))
+
+/-- The rules other than the external collector crash `SlcFail`: the steps the system itself
+can take, its own failures included (FixB's consumer-start failure and ShapeCache's return from
+`clean_shape`, which `rules v false` leaves out with `SlcFail`). -/
+noncomputable def exceptSlcFail : List Action → List Action
+  | [] => []
+  | a :: as => if a.label = .SlcFail then exceptSlcFail as else a :: exceptSlcFail as
+
 /-- A deadlock: not quiescent, not bound-limited, and no step of the system is enabled; the
 external collector crash `SlcFail` does not count as a step of the system (`rules v false`). -/
 def Deadlocked (v : Variant) (b : Bounds) (s : State) : Prop :=

@@ -85,7 +85,7 @@ def EnumTy.names : EnumTy → List String
             "aborted"]
   | .mbox => ["empty", "E", "B", "EB", "BE"]
   | .slc => ["idle", "publishing", "down"]
-  | .sc => ["idle", "requested", "checked"]
+  | .sc => ["idle", "requested", "checked", "cleaning"]
   | .cause => ["none", "sendNil", "external", "startRaise"]
   | .und => ["none", "no_shape", "noproc"]
 
@@ -101,7 +101,7 @@ inductive Var where
   | status | router | registry | storage | pendingRemove | batchRemove | removeNow
   | pubState | pubConsumer | touches | cons | owner | applied | nextConsumer
   | chainHandle | chainPc | mbox | slc | pubTxn | sc | scHandle | nextTxn | unacked
-  | crashes | crashCause | orphanDelivery | undeliverable
+  | crashes | crashCause | orphanDelivery | undeliverable | scChain
 deriving DecidableEq, Inhabited
 
 def Var.name : Var → String
@@ -113,13 +113,14 @@ def Var.name : Var → String
   | .pubTxn => "pubTxn" | .sc => "sc" | .scHandle => "scHandle" | .nextTxn => "nextTxn"
   | .unacked => "unacked" | .crashes => "crashes" | .crashCause => "crashCause"
   | .orphanDelivery => "orphanDelivery" | .undeliverable => "undeliverable"
+  | .scChain => "scChain"
 
 /-- All variables, in export order. -/
 def allVars : List Var :=
   [.status, .router, .registry, .storage, .pendingRemove, .batchRemove, .removeNow, .pubState,
    .pubConsumer, .touches, .cons, .owner, .applied, .nextConsumer, .chainHandle, .chainPc, .mbox,
    .slc, .pubTxn, .sc, .scHandle, .nextTxn, .unacked, .crashes, .crashCause, .orphanDelivery,
-   .undeliverable]
+   .undeliverable, .scChain]
 
 /-- The index domains of each variable (empty for scalars). -/
 def Var.dims : Var → List Dom
@@ -150,6 +151,7 @@ def Var.ty (b : Bounds) : Var → Ty
   | .applied | .pubTxn | .unacked => .int (-1) ((b.T : Int) - 1)
   | .nextConsumer => .int 0 b.C
   | .chainHandle => .int (-1) ((b.H : Int) - 1)
+  | .scChain => .int (-1) ((b.K : Int) - 1)
   | .chainPc => .enum .pc
   | .mbox => .enum .mbox
   | .slc => .enum .slc
@@ -319,7 +321,7 @@ inductive Label where
   | SlcRoute | SlcResolveRegistered | SlcResolveAsk | CacheCheckOk | CacheCheckNoShape
   | CacheCheckRemoving | CacheStart | ConsumerInit | SlcBroadcast | SlcCrash | SlcFail
   | SlcRestart | ConsumerSuspend | ConsumerCrash | ConsumerSelfClean | ConsumerKill
-  | CacheStartRaise
+  | CacheStartRaise | CacheStartFail | CacheCleanReturn
 deriving DecidableEq
 
 def Label.name : Label → String
@@ -336,6 +338,7 @@ def Label.name : Label → String
   | .SlcFail => "SlcFail" | .SlcRestart => "SlcRestart" | .ConsumerSuspend => "ConsumerSuspend"
   | .ConsumerCrash => "ConsumerCrash" | .ConsumerSelfClean => "ConsumerSelfClean"
   | .ConsumerKill => "ConsumerKill" | .CacheStartRaise => "CacheStartRaise"
+  | .CacheStartFail => "CacheStartFail" | .CacheCleanReturn => "CacheCleanReturn"
 
 /-- A named guard conjunct. -/
 structure Guard where
@@ -437,6 +440,7 @@ def vDown : Val := .e .slc 2
 def vScIdle : Val := .e .sc 0
 def vRequested : Val := .e .sc 1
 def vChecked : Val := .e .sc 2
+def vCleaning : Val := .e .sc 3
 def vNoCause : Val := .e .cause 0
 def vSendNil : Val := .e .cause 1
 def vExternal : Val := .e .cause 2
@@ -469,6 +473,8 @@ def slc : Expr := .cell0 .slc
 def pubTxn : Expr := .cell0 .pubTxn
 def sc : Expr := .cell0 .sc
 def scHandle : Expr := .cell0 .scHandle
+/-- The chain slot of ShapeCache's last `clean_shape` (read only while `sc = cleaning`). -/
+def scChain : Expr := .cell0 .scChain
 def nextTxn : Expr := .cell0 .nextTxn
 def unacked : Expr := .cell0 .unacked
 def crashes : Expr := .cell0 .crashes
@@ -769,19 +775,51 @@ def restartAction (v : Variant) : Action :=
         .set1 .router pX (isE (status pX) vPresent)]),
       .set0 .mbox (.ite (.ne unacked none') (L vE) (L vEmpty))] }
 
+/-- A chain hosted by ShapeCache's `clean_shape` dies with ShapeCache when the shape subsystem
+restarts (`one_for_all`): it is `aborted` unless it had finished. -/
+def hostedChainDiesEff : Effect :=
+  when (.and (isE sc vCleaning) (notE (.cell1 .chainPc scChain) vDone))
+    (.set1 .chainPc scChain (L vAborted))
+
 /-- An external collector crash (any other exception, e.g. `start_consumer!` raising on an error
-other than `:no_shape`, or a ShapeCache call timing out). -/
+other than `:no_shape`, or a ShapeCache call timing out). In FixB it also kills the chain a
+ShapeCache `clean_shape` hosts (`hostedCleanActions`). -/
 def failAction (v : Variant) : Action :=
   { label := .SlcFail, process := "slc", params := [],
     guards := [g "slc_up" (notE slc vDown)],
-    effect := if v = .PreFix then crashKillingChains vExternal else crashEff vExternal,
+    effect := if v = .PreFix then crashKillingChains vExternal
+      else if v = .FixB then seqL [hostedChainDiesEff, crashEff vExternal] else crashEff vExternal,
     outcome := .crash }
 
+/-- ShapeCache's own cleaner call (electric.md §3.5, `shape_cache.ex:424-457`; §5(i)): when a
+consumer start fails for a reason other than `:no_shape`, `start_shape` calls `clean_shape`, a
+synchronous `ShapeCleaner.remove_shape` that runs the whole chain inside the ShapeCache process,
+while the collector waits for ShapeCache's reply. `CacheStartFail` starts that chain in slot `k`;
+`CacheCleanReturn` is `clean_shape` returning: ShapeCache replies the error and
+`start_consumer!` raises in the collector (`consumer_registry.ex:223`). Modelled for FixB, whose
+chain begins by waiting for the collector (the collector → ShapeCache → cleaner → collector
+cycle); in the other variants the hosted chain never waits for the collector, so the start
+failure is one more external crash (`SlcFail`) and is left out (docs/model.md §5 item 1). A start
+failure is a fault, so these rules come with `SlcFail` only. -/
+def hostedCleanActions (v : Variant) : List Action := [
+  { label := .CacheStartFail, process := "shapecache", params := [(.k, .chain)],
+    guards := [g "checked" (isE sc vChecked), g "chain_idle" (isE (chainPc pK) vIdle)],
+    effect := seqL [.set1 .chainHandle pK scHandle, .set1 .chainPc pK (L (startPc v)),
+      .set0 .sc (L vCleaning), .set0 .scChain pK] },
+  { label := .CacheCleanReturn, process := "shapecache", params := [],
+    guards := [g "cleaning" (isE sc vCleaning),
+               g "chain_finished" (.or (isE (.cell1 .chainPc scChain) vDone)
+                                       (isE (.cell1 .chainPc scChain) vAborted))],
+    effect := crashEff vExternal, outcome := .crash }]
+
 /-- The rules of a variant. With `faults = false` the external collector crash `SlcFail` is
-left out (the collector then only crashes by sending to `nil`). -/
+left out (the collector then only crashes by sending to `nil`), and with it FixB's consumer-start
+failure (`hostedCleanActions`). -/
 def rules (v : Variant) (faults : Bool := true) : List Action :=
   app (cleanerActions v) (app (batchActions v) (app (publishActions v)
-    (app (consActions v) (if faults then [failAction v, restartAction v] else [restartAction v]))))
+    (app (consActions v) (if faults then
+      app (if v = .FixB then hostedCleanActions v else []) [failAction v, restartAction v]
+      else [restartAction v]))))
 
 /-! ### Initial states -/
 
@@ -880,8 +918,10 @@ def theoremsFor (v : Variant) (l : Label) : List String :=
   let safety : List String := match v with
     | .FixA => ["fixA_noNilCrash"]
     | .FixA2 => ["fixA2_noNilCrash"]
-    | .FixB => if l = .SlcFail then ["waitsOn_acyclic"]
-               else ["waitsOn_acyclic", "fixB_noFault_invariant", "fixB_noFault_safe"]
+    | .FixB => match l with
+      -- the fault rules: the fault-free theorems do not cover them
+      | .SlcFail | .CacheStartFail | .CacheCleanReturn => ["waitsOn_acyclic"]
+      | _ => ["waitsOn_acyclic", "fixB_noFault_invariant", "fixB_noFault_safe"]
     | .FixC => ["fixC_noNilCrash", "fixC_noWindow"]
     | .SerializedRemoval => ["serializedRemoval_noNilCrash_allBounds",
         "serializedRemoval_noWindow_allBounds", "serializedRemoval_noOrphanDelivery_allBounds"]
@@ -912,6 +952,8 @@ def theoremsFor (v : Variant) (l : Label) : List String :=
     | .SlcApplyBatch, .FixA => []
     | .SlcApplyBatch, _ => [vp ++ "_quiescent_orphan"]
     | .CleanerStatus, .FixB => ["fixB_window_after_fault"]
+    | .CacheStartFail, .FixB => ["fixB_deadlock_shapeCache_clean"]
+    | .CleanerRouterRemove, .FixB => ["fixB_deadlock_shapeCache_clean"]
     | .CleanerStop, .FixB => ["fixB_quiescent_orphan"]
     | .SlcRemoveNow, .FixB => ["fixB_quiescent_orphan"]
     | .CleanerStatus, .FixC => []
@@ -1052,7 +1094,7 @@ private def Var.idx : Var → Nat
   | .cons => 10 | .owner => 11 | .applied => 12 | .nextConsumer => 13 | .chainHandle => 14
   | .chainPc => 15 | .mbox => 16 | .slc => 17 | .pubTxn => 18 | .sc => 19 | .scHandle => 20
   | .nextTxn => 21 | .unacked => 22 | .crashes => 23 | .crashCause => 24 | .orphanDelivery => 25
-  | .undeliverable => 26
+  | .undeliverable => 26 | .scChain => 27
 
 private def rangeL (n : Nat) : List Nat :=
   let rec go : Nat → List Nat → List Nat
@@ -1273,6 +1315,7 @@ private def followWeight (a : Action) (bs : List (Param × Nat)) : Nat :=
   | .SlcFail, _ => 1
   | .SlcCrash, _ => 1
   | .CacheStartRaise, _ => 1
+  | .CacheStartFail, _ => 1
   | _, _ => 8
 
 private def pushN (arr : Array Nat) (x : Nat) : Nat → Array Nat
