@@ -32,6 +32,9 @@ export const ACTION_LABELS = [
   "SlcFail",
   // 1.2.7–1.4.13: the consumer's start re-reads ShapeStatus and raises (electric.md §5b).
   "CacheStartRaise",
+  // FixB: a consumer start fails for another reason and ShapeCache runs clean_shape, a
+  // synchronous ShapeCleaner.remove_shape, inside its own process (electric.md §3.5, §5i).
+  "CacheStartFail", "CacheCleanReturn",
 ] as const;
 export type ActionLabel = (typeof ACTION_LABELS)[number];
 
@@ -75,5 +78,6 @@ export function cellKeys(b: Bounds): string[] {
   for (const name of ["chainHandle", "chainPc"]) for (const k of range(b.K)) keys.push(key1(name, k));
   keys.push("mbox", "slc", "pubTxn", "sc", "scHandle", "nextTxn", "unacked", "crashes", "crashCause", "orphanDelivery");
   for (const h of range(b.H)) keys.push(key1("undeliverable", h));
+  keys.push("scChain"); // the last variable of the rules' export order, added after undeliverable
   return keys;
 }

@@ -33,6 +33,8 @@ const TARGETS: Readonly<Record<string, Target>> = {
   CacheCheckRemoving: () => "slc",
   CacheStart: (s) => changedConsumer(s) ?? "slc",
   CacheStartRaise: () => "slc",
+  CacheStartFail: chain, // clean_shape runs the chain inside ShapeCache
+  CacheCleanReturn: () => "slc", // the error reply; start_consumer! raises in the collector
   SlcBroadcast: changedConsumer,
   SlcRestart: () => "slc",
   ConsumerCrash: chain,

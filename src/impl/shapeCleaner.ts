@@ -34,6 +34,12 @@ export class ShapeCleaner {
     return this.chains[k] === null;
   }
 
+  /** The lowest slot no chain has used yet (each slot is used at most once). */
+  lowestIdle(): ChainSlot | undefined {
+    const k = this.chains.indexOf(null);
+    return k < 0 ? undefined : k;
+  }
+
   /** remove_shape / remove_shape_async: a new chain in slot k, starting with the request to the
    * collector (Fix B, SerializedRemoval) or with ShapeStatus. */
   start(k: ChainSlot, h: Handle, collectorFirst: boolean): void {
@@ -55,6 +61,19 @@ export class ShapeCleaner {
    * still in progress stops where it stands, as `aborted`; finished ones stay as they were. */
   killInProgress(): void {
     for (const c of this.chains) if (inProgress(c)) c.pc = "aborted";
+  }
+
+  /** Chain k's host died (ShapeCache, running it inside clean_shape): it stops where it stands,
+   * as `aborted`, unless it had finished. */
+  kill(k: ChainSlot): void {
+    const c = this.chains[k] ?? null;
+    if (inProgress(c)) c.pc = "aborted";
+  }
+
+  /** Chain k started and has finished (done or aborted). */
+  isFinished(k: ChainSlot): boolean {
+    const c = this.chains[k] ?? null;
+    return c !== null && !inProgress(c);
   }
 
   anyActive(): boolean {

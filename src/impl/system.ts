@@ -41,6 +41,9 @@ export interface EnvActions {
   /** The SLC dies for a reason other than send(nil): start_consumer! raising on another error,
    * a ShapeCache call timing out (electric.md §4 "Residual SLC-crash paths"). */
   readonly slcFail?: boolean;
+  /** A consumer start fails for a reason other than :no_shape, so ShapeCache runs clean_shape
+   * itself (electric.md §3.5, §5i; modelled for Fix B only, `startFailureClean`). */
+  readonly startFail?: boolean;
 }
 
 export interface SystemInit {
@@ -184,7 +187,8 @@ export class System {
       case "BatcherFlush": case "SlcApplyBatch": case "SlcRemoveNow":
         return applyBatching(this, a, label);
       case "TxnArrive": case "SlcRoute": case "SlcResolveRegistered": case "SlcResolveAsk": case "CacheCheckOk":
-      case "CacheCheckNoShape": case "CacheCheckRemoving": case "CacheStart": case "CacheStartRaise": case "SlcBroadcast": case "SlcCrash":
+      case "CacheCheckNoShape": case "CacheCheckRemoving": case "CacheStart": case "CacheStartRaise":
+      case "CacheStartFail": case "CacheCleanReturn": case "SlcBroadcast": case "SlcCrash":
         return applyPublish(this, a, label);
       case "SlcRestart": case "SlcFail":
         return applySupervision(this, a, label);

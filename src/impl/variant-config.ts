@@ -44,6 +44,13 @@ export interface VariantConfig {
    * ba6dd2c7d (up to 1.4.13); its first release, 1.3.3 (tagged 2026-01-21), still had the old
    * placement. */
   readonly cleanupTasks: "shapesSupervisor" | "monitoredCore";
+  /** electric.md §3.5, §5(i): when start_shape fails for a reason other than :no_shape, it calls
+   * clean_shape, a synchronous ShapeCleaner.remove_shape that runs the chain inside the
+   * ShapeCache process while the collector waits for ShapeCache's reply. Modelled where the
+   * chain begins by waiting for the collector, Fix B ("insideShapeCache"): the collector →
+   * ShapeCache → cleaner → collector cycle deadlocks. Elsewhere the hosted chain never waits
+   * for the collector and the failure is just another external crash ("notModelled"). */
+  readonly startFailureClean: "insideShapeCache" | "notModelled";
 }
 
 /** Which tombstones ShapeStatus keeps: Fix C's (consulted by routing and ShapeCache) or the
@@ -59,13 +66,13 @@ export function requestsCollectorFirst(cfg: VariantConfig): boolean {
 
 export function variantConfig(v: Variant): VariantConfig {
   switch (v) {
-    case "PreFix": return { nilPolicy: "send", reissueWhenGone: false, removal: "statusFirst", tombstoneFilter: false, consumerStart: "recheck", cleanupTasks: "shapesSupervisor" };
-    case "FixA": return { nilPolicy: "filter", reissueWhenGone: false, removal: "statusFirst", tombstoneFilter: false, consumerStart: "recheck", cleanupTasks: "monitoredCore" };
-    case "FixA2": return { nilPolicy: "undeliverable", reissueWhenGone: true, removal: "statusFirst", tombstoneFilter: false, consumerStart: "noRecheck", cleanupTasks: "monitoredCore" };
+    case "PreFix": return { nilPolicy: "send", reissueWhenGone: false, removal: "statusFirst", tombstoneFilter: false, consumerStart: "recheck", cleanupTasks: "shapesSupervisor", startFailureClean: "notModelled" };
+    case "FixA": return { nilPolicy: "filter", reissueWhenGone: false, removal: "statusFirst", tombstoneFilter: false, consumerStart: "recheck", cleanupTasks: "monitoredCore", startFailureClean: "notModelled" };
+    case "FixA2": return { nilPolicy: "undeliverable", reissueWhenGone: true, removal: "statusFirst", tombstoneFilter: false, consumerStart: "noRecheck", cleanupTasks: "monitoredCore", startFailureClean: "notModelled" };
     // B, C and SerializedRemoval are proposals applied to the pre-fix code: the nil filter is
     // not there (SerializedRemoval's own claim is that a nil never arises).
-    case "FixB": return { nilPolicy: "send", reissueWhenGone: false, removal: "routerFirst", tombstoneFilter: false, consumerStart: "noRecheck", cleanupTasks: "monitoredCore" };
-    case "FixC": return { nilPolicy: "send", reissueWhenGone: false, removal: "statusFirst", tombstoneFilter: true, consumerStart: "noRecheck", cleanupTasks: "monitoredCore" };
-    case "SerializedRemoval": return { nilPolicy: "send", reissueWhenGone: false, removal: "collectorTombstone", tombstoneFilter: false, consumerStart: "noRecheck", cleanupTasks: "monitoredCore" };
+    case "FixB": return { nilPolicy: "send", reissueWhenGone: false, removal: "routerFirst", tombstoneFilter: false, consumerStart: "noRecheck", cleanupTasks: "monitoredCore", startFailureClean: "insideShapeCache" };
+    case "FixC": return { nilPolicy: "send", reissueWhenGone: false, removal: "statusFirst", tombstoneFilter: true, consumerStart: "noRecheck", cleanupTasks: "monitoredCore", startFailureClean: "notModelled" };
+    case "SerializedRemoval": return { nilPolicy: "send", reissueWhenGone: false, removal: "collectorTombstone", tombstoneFilter: false, consumerStart: "noRecheck", cleanupTasks: "monitoredCore", startFailureClean: "notModelled" };
   }
 }

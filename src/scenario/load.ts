@@ -222,9 +222,9 @@ export function parseScenario(text: string, file: string): LoadResult {
   });
 
   // environment
-  const env = { suspend: false, crash: false, selfClean: false, kill: false, slcFail: false };
+  const env = { suspend: false, crash: false, selfClean: false, kill: false, slcFail: false, startFail: false };
   if (raw.environment !== undefined) {
-    if (!isObj(raw.environment)) ctx.error(["environment"], "expected a mapping of suspend, crash, selfClean, kill, slcFail to true/false");
+    if (!isObj(raw.environment)) ctx.error(["environment"], "expected a mapping of suspend, crash, selfClean, kill, slcFail, startFail to true/false");
     else {
       unknownKeys(ctx, ["environment"], raw.environment, Object.keys(env));
       for (const key of Object.keys(env) as (keyof typeof env)[]) {

@@ -2,8 +2,8 @@
 // cells are the implementation's own projection of the scenario's initial state, and the
 // rules' action instances are limited to what the scenario lets the environment do: its
 // removal requests, its environment switches, and the implementation's choice of the lowest
-// idle slot for a chain a consumer starts. The function types match the checker's
-// structurally; nothing here imports the checker.
+// idle slot for a chain a consumer or ShapeCache's clean_shape starts. The function types match
+// the checker's structurally; nothing here imports the checker.
 import type { CellValue } from "../contract/vocabulary.ts";
 import { System } from "../impl/system.ts";
 import type { SystemInit } from "../impl/system.ts";
@@ -31,6 +31,7 @@ export function scenarioStart(init: SystemInit): ScenarioStart {
       case "ConsumerSelfClean": return env.selfClean && p.k === lowestIdle(cell);
       case "ConsumerKill": return env.kill;
       case "SlcFail": return env.slcFail === true;
+      case "CacheStartFail": return env.startFail === true && p.k === lowestIdle(cell);
       default: return true;
     }
   };

@@ -26,6 +26,7 @@ import { EventRouter } from "../impl/eventRouter.ts";
 import { ConsumerRegistry } from "../impl/consumerRegistry.ts";
 import type { UndeliverableReason } from "../impl/consumerRegistry.ts";
 import { ShapeCache } from "../impl/shapeCache.ts";
+import type { CacheStage } from "../impl/shapeCache.ts";
 import { ShapeCleaner } from "../impl/shapeCleaner.ts";
 import type { ChainPc } from "../impl/shapeCleaner.ts";
 import { ReplicationClient } from "../impl/replicationClient.ts";
@@ -40,6 +41,7 @@ export const MAX_MAILBOX = 3;
 const CONSUMER_STATES: readonly ConsumerState[] = ["starting", "running", "dead_cleanup", "dead_suspend", "dead_crash", "dead_killed", "dead_shutdown"];
 const CHAIN_PCS: readonly ChainPc[] = ["routerRemove", "routerWait", "status", "stop", "storage", "slcRemove", "done", "aborted"];
 const SLC_MODES: readonly SlcMode[] = ["idle", "publishing", "down"];
+const CACHE_STAGES: readonly CacheStage[] = ["requested", "checked", "cleaning"];
 const CAUSES: readonly CrashCause[] = ["none", "sendNil", "external", "startRaise"];
 const RES_KINDS: readonly (Resolution["kind"] | "none")[] = ["none", "pending", "asking", "nil", "pid", "skipped"];
 const STATUS = ["absent", "present", "tombstoned"] as const;
@@ -79,7 +81,7 @@ export function makeCodec(init: SystemInit): StateCodec {
     + 1 + H + 1 + H // batcher: alive, pending removes, batch in flight?, its removes
     + 2 + H + 1 + bT + H * (3 + bC) + H + H * bPidOpt + 2 * H // slc: mode, removeNow, publish, router, registry, last undeliverable
     + bitsFor(MAX_MAILBOX + 1) + MAX_MAILBOX * (1 + Math.max(bT, 2 * H)) // mailbox
-    + 2 + bH // ShapeCache
+    + 2 + bH + bitsFor(K + 1) // ShapeCache: stage, handle, last clean_shape chain (-1..K-1)
     + K * (4 + bH) // cleaner chains
     + bitsFor(T + 1) + bTxnOpt // replication
     + bCrash + 2 + 1; // crashes, cause, orphanDelivery
@@ -151,8 +153,9 @@ export function makeCodec(init: SystemInit): StateCodec {
       }
     }
     const req = sys.cache.req;
-    w.put(req === null ? 0 : req.stage === "requested" ? 1 : 2, 2);
+    w.put(req === null ? 0 : code(CACHE_STAGES, req.stage, "ShapeCache stage") + 1, 2);
     w.put(req?.h ?? 0, bH);
+    w.put(sys.cache.lastClean + 1, bitsFor(K + 1));
     for (let k = 0; k < K; k++) {
       const ch = sys.cleaner.get(k);
       w.put(ch === null ? 0 : code(CHAIN_PCS, ch.pc, "chain pc") + 1, 4);
@@ -245,10 +248,14 @@ export function makeCodec(init: SystemInit): StateCodec {
     const cache = new ShapeCache();
     const stage = r.get(2);
     const ch = r.get(bH);
+    const lastClean = r.get(bitsFor(K + 1)) - 1;
     if (stage !== 0) {
       cache.request(ch);
-      if (stage === 2) cache.markChecked();
+      const st = at(CACHE_STAGES, stage - 1, "ShapeCache stage");
+      if (st !== "requested") cache.markChecked();
+      if (st === "cleaning") cache.startCleaning(lastClean);
     }
+    cache.lastClean = lastClean;
     sys.cache = cache;
     const cleaner = new ShapeCleaner(K);
     for (let k = 0; k < K; k++) {

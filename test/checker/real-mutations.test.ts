@@ -19,7 +19,7 @@ import { oracleFirstBad } from "./oracle.ts";
 
 const RULES_DIR = defaultRulesDir;
 const scenarioDir = path.join(repoRoot, "traces", "scenarios");
-const ENUMS = ["absent", "present", "tombstoned", "cleaned", "none", "pending", "nil", "consumer", "skipped", "idle", "publishing", "down", "empty", "E", "B", "requested", "checked", "unused", "running"];
+const ENUMS = ["absent", "present", "tombstoned", "cleaned", "none", "pending", "nil", "consumer", "skipped", "idle", "publishing", "down", "empty", "E", "B", "requested", "checked", "cleaning", "unused", "running"];
 
 interface Case { name: string; variant: Variant; lines: string[] }
 

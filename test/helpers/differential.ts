@@ -121,7 +121,7 @@ export function implRestriction(action: string, params: Readonly<Record<string, 
   if (action === "CleanerRouterRemove" && from["slc"] === "down") return "choice 2 (FixB; choice 11, SerializedRemoval): the router request waits while the SLC is down";
   if ((action === "SlcResolveAsk" || action === "SlcResolveRegistered") && some("pubState", (h, v) => h < params["h"]! && v === "pending"))
     return "choice 4: publish resolves handles in ascending order";
-  if ((action === "ConsumerCrash" || action === "ConsumerSelfClean") && some("chainPc", (k, v) => k < params["k"]! && v === "idle"))
-    return "choice 8: an environment chain takes the lowest idle slot";
+  if ((action === "ConsumerCrash" || action === "ConsumerSelfClean" || action === "CacheStartFail") && some("chainPc", (k, v) => k < params["k"]! && v === "idle"))
+    return "choice 8 (and 15, clean_shape's chain): an environment chain takes the lowest idle slot";
   return undefined;
 }

@@ -27,6 +27,8 @@ export const EXAMPLES: readonly ExampleTrace[] = [
   // smallest bounds, everything enabled (SlcFail too): the seed (of 1..300) covering the most actions
   ...([["PreFix", 32], ["FixA", 32], ["FixA2", 32], ["FixB", 15], ["FixC", 32], ["SerializedRemoval", 56]] as const).map(([v, seed]) => ({ file: `smallest-all.${v}.seed${seed}.ndjson`, scenario: "smallest-all.yaml", variant: v, seed, policy: "random" as const })),
   { file: "fixb-restart.FixB.ndjson", scenario: "fixb-restart.yaml", variant: "FixB", seed: 1, policy: "scripted" },
+  // §5(i): a failed start makes ShapeCache run clean_shape, whose Fix B chain waits for the collector waiting for ShapeCache
+  { file: "shapecache-clean-deadlock.FixB.ndjson", scenario: "shapecache-clean-deadlock.yaml", variant: "FixB", seed: 1, policy: "scripted" },
   { file: "fixb-restart.FixA2.ndjson", scenario: "fixb-restart.yaml", variant: "FixA2", seed: 1, policy: "scripted" },
   // the same fault after the collector wrote its tombstone: the restart drops it, the shape stays unrouted
   { file: "fixb-restart.SerializedRemoval.ndjson", scenario: "fixb-restart.yaml", variant: "SerializedRemoval", seed: 1, policy: "scripted" },

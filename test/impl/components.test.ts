@@ -8,6 +8,7 @@ import { Consumers } from "../../src/impl/consumer.ts";
 import { RequestBatcher } from "../../src/impl/requestBatcher.ts";
 import { ShapeLogCollector } from "../../src/impl/shapeLogCollector.ts";
 import { ShapeCache } from "../../src/impl/shapeCache.ts";
+import { ShapeCleaner } from "../../src/impl/shapeCleaner.ts";
 import { variantConfig } from "../../src/impl/variant-config.ts";
 
 describe("ShapeStatus", () => {
@@ -210,5 +211,36 @@ describe("ShapeCache", () => {
     expect(c.req).toEqual({ h: 0, stage: "checked" });
     c.reply();
     expect(c.isIdle()).toBe(true);
+  });
+  it("clean_shape holds the request in stage cleaning; the chain slot is a record a reset keeps", () => {
+    const c = new ShapeCache();
+    expect(c.lastClean).toBe(-1);
+    c.request(0);
+    c.markChecked();
+    const checked = c.stateKey();
+    c.startCleaning(1);
+    expect(c.req).toEqual({ h: 0, stage: "cleaning" });
+    expect(c.hostedChain()).toBe(1);
+    expect(c.stateKey()).not.toBe(checked);
+    c.reset();
+    expect(c.hostedChain()).toBeUndefined();
+    expect(c.lastClean).toBe(1);
+    expect(c.stateKey()).not.toBe(new ShapeCache().stateKey());
+  });
+});
+
+describe("ShapeCleaner", () => {
+  it("the lowest idle slot; kill aborts a chain in progress and leaves a finished one", () => {
+    const c = new ShapeCleaner(3);
+    expect(c.lowestIdle()).toBe(0);
+    c.start(0, 0, true);
+    c.start(1, 0, false);
+    expect(c.lowestIdle()).toBe(2);
+    c.set(1, "done");
+    c.kill(0);
+    c.kill(1);
+    expect([c.get(0)?.pc, c.get(1)?.pc, c.isFinished(0), c.isFinished(1), c.isFinished(2)]).toEqual(["aborted", "done", true, true, false]);
+    c.start(2, 0, false);
+    expect(c.lowestIdle()).toBeUndefined();
   });
 });

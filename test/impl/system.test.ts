@@ -265,6 +265,52 @@ describe("ShapeCache check-then-act (§5b)", () => {
   });
 });
 
+describe("a failed consumer start: ShapeCache runs clean_shape itself (§3.5, §5i; FixB)", () => {
+  const env = { suspend: false, crash: false, selfClean: false, kill: false, slcFail: true, startFail: true };
+  const toCheck = ["TxnArrive", "SlcRoute", "SlcResolveAsk", "CacheCheckOk"] as const;
+  it("is offered only for FixB, only where the scenario enables it", () => {
+    for (const v of VARIANTS) {
+      const sys = make(recipeInit(v, { removals: [], env }));
+      steps(sys, [...toCheck]);
+      expect(enabledLabels(sys).includes("CacheStartFail"), v).toBe(v === "FixB");
+    }
+    const off = make(recipeInit("FixB", { removals: [], env: { ...env, startFail: false } }));
+    steps(off, [...toCheck]);
+    expect(enabledLabels(off)).not.toContain("CacheStartFail");
+  });
+  it("takes the lowest idle chain slot, and its chain waits for the collector that waits for ShapeCache", () => {
+    const sys = make(recipeInit("FixB", { bounds: { H: 1, C: 1, K: 2, T: 1 }, removals: [{ h: 0, k: 0 }], env: { ...env, slcFail: false } }));
+    steps(sys, ["RemoveShape", ...toCheck]);
+    expect(sys.enabled().filter((a) => a.label === "CacheStartFail").map((a) => a.params)).toEqual([{ k: 1 }]);
+    step(sys, "CacheStartFail");
+    expect([cell(sys, "sc"), cell(sys, "scChain"), cell(sys, "scHandle"), cell(sys, "chainHandle[1]"), cell(sys, "chainPc[1]")]).toEqual(["cleaning", 1, 0, 0, "routerRemove"]);
+    step(sys, "CleanerRouterRemove", { k: 1 });
+    // chain 0 still waits for the collector too; SlcRemoveNow needs an idle SLC
+    step(sys, "CleanerRouterRemove", { k: 0 });
+    expect(enabledLabels(sys)).toEqual([]);
+    expect(sys.quiescent()).toBe(false);
+    expect(sys.boundLimited()).toBe(false);
+  });
+  it("an external collector crash kills ShapeCache and the chain inside it; scChain stays", () => {
+    const sys = make(recipeInit("FixB", { removals: [], env }));
+    steps(sys, [...toCheck, "CacheStartFail", "CleanerRouterRemove"]);
+    expect(enabledLabels(sys)).toEqual(["SlcFail"]);
+    step(sys, "SlcFail");
+    expect([cell(sys, "chainPc[0]"), cell(sys, "sc"), cell(sys, "scHandle"), cell(sys, "scChain"), cell(sys, "crashCause")]).toEqual(["aborted", "idle", -1, 0, "external"]);
+    step(sys, "SlcRestart");
+    expect(cell(sys, "scChain")).toBe(0);
+  });
+  it("clean_shape returning is the collector's crash (start_consumer! raises)", () => {
+    const sys = make(recipeInit("FixB", { removals: [], env }));
+    steps(sys, [...toCheck, "CacheStartFail"]);
+    sys.cleaner.set(0, "done"); // not reachable: the chain cannot finish while ShapeCache waits for it
+    expect(enabledLabels(sys)).toContain("CacheCleanReturn");
+    const r = sys.apply(sys.enabled().find((a) => a.label === "CacheCleanReturn")!);
+    expect(r.outcome).toBe("crash");
+    expect([cell(sys, "slc"), cell(sys, "crashCause"), cell(sys, "sc"), cell(sys, "chainPc[0]"), cell(sys, "scChain")]).toEqual(["down", "external", "idle", "done", 0]);
+  });
+});
+
 describe("crash and restart", () => {
   it("a crash loses registry, batcher, ShapeCache request, consumers; status and storage survive; restart rebuilds and retries", () => {
     const sys = make(recipeInit("PreFix", { bounds: { H: 2, C: 2, K: 1, T: 1 }, shapes: [{ h: 0, status: "present", router: true, storage: "present", consumer: null }, { h: 1, status: "present", router: true, storage: "present", consumer: { state: "running", registered: true } }], touches: [[true, false]] }));

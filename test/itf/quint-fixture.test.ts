@@ -61,6 +61,20 @@ describe("Quint 0.33 ITF fixtures", () => {
     expect(r.warnings).toContain("bounds inferred from state 0: H=1,T=1,C=1,K=1");
   });
 
+  it("variables the fixtures predate (undeliverable, scChain) take the rules' default, with a warning", async () => {
+    const f = accepted[0]!;
+    const rd = await rules().doc("PreFix");
+    if (!rd.ok) throw new Error(rd.error);
+    const d = prefixOf(f);
+    const missing = rd.value.variables.filter((v) => !(v.name in d.states[0]!));
+    expect(missing.map((v) => v.name)).toEqual(["undeliverable", "scChain"]);
+    const r = await importItf(d, f, { rules: rules(), variant: "PreFix" });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.header.init["scChain"]).toBe(-1);
+    for (const v of missing) for (const [k, x] of Object.entries(r.value.header.init)) if (k.replace(/\[.*$/, "") === v.name) expect(x, k).toBe(v.default);
+    expect(r.value.warnings.join("\n")).toMatch(/absent from the ITF states were taken as the variable's default/);
+  });
+
   it("without a variant: a usage error that says what is missing", async () => {
     const f = files[0]!;
     const r = await checkItfText(readFileSync(path.join(dir, f), "utf8"), f, { rules: rules() });

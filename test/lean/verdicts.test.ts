@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse as parseToml } from "smol-toml";
-import { bindEnv, compileModel, failedGuards, successor, type Model } from "../../src/checker/interp.ts";
+import { bindEnv, bindings, compileModel, failedGuards, successor, type Model } from "../../src/checker/interp.ts";
 import { parseRules, repoRoot } from "../../src/checker/rules.ts";
 import { leanSourcesSha256 } from "../../src/prover/lean-sources.ts";
 import type { Scalar } from "../../src/contract/rules/types.ts";
@@ -69,6 +69,33 @@ const holds = (m: Model, s: readonly Scalar[], property: string): boolean => {
   return g.fn(s, []) === true;
 };
 
+/** Quiescence as Lean's `quiescentE` (Spec/Properties.lean) states it, restated here so that the
+deadlock witnesses are checked independently of the Lean export: every chain idle, done or
+aborted; nothing pending, batched or requested; mailbox empty; collector idle; ShapeCache idle;
+no un-acknowledged transaction. */
+function quiescent(m: Model, s: readonly Scalar[]): boolean {
+  const at = (k: string): Scalar => s[m.layout.slotOf.get(k)!]!;
+  const { H, K } = m.bounds;
+  for (let k = 0; k < K; k++) if (!["idle", "done", "aborted"].includes(String(at(`chainPc[${k}]`)))) return false;
+  for (let h = 0; h < H; h++) for (const c of ["pendingRemove", "batchRemove", "removeNow"]) if (at(`${c}[${h}]`) !== false) return false;
+  return at("mbox") === "empty" && at("slc") === "idle" && at("sc") === "idle" && at("unacked") === -1;
+}
+
+/** The actions other than the external crash `SlcFail` enabled in `s`, over every binding. */
+function enabledBesidesSlcFail(m: Model, s: readonly Scalar[]): string[] {
+  const out: string[] = [];
+  for (const [label, a] of m.actions) {
+    if (label === "SlcFail") continue;
+    for (const params of bindings(a)) if (failedGuards(a, s, bindEnv(a, params)).length === 0) out.push(`${label} ${JSON.stringify(params)}`);
+  }
+  return out;
+}
+
+/** A deadlock witness's end condition (kind `deadlockWitness` in Verdicts.lean): work in
+progress and nothing but `SlcFail` enabled. (Not bound-limited: ShapeCache is not at `checked`.) */
+const deadlocked = (m: Model, s: readonly Scalar[]): boolean =>
+  !quiescent(m, s) && enabledBesidesSlcFail(m, s).length === 0 && s[m.layout.slotOf.get("sc")!] !== "checked";
+
 describe("verdicts.json (Lean-owned verdict description)", () => {
   it("has the fixed vocabulary, valid kinds, and an invariant per state property and variant", async () => {
     const v = verdicts();
@@ -106,12 +133,14 @@ describe("verdicts.json (Lean-owned verdict description)", () => {
     const v = verdicts();
     const witnesses = v.theorems.filter((t) => t.kind === "witness");
     expect(witnesses.length).toBeGreaterThan(10);
+    expect(witnesses.filter((t) => t.property === "deadlock").map((t) => t.name)).toEqual(["ElectricRace.fixB_deadlock_shapeCache_clean"]);
     for (const t of witnesses) {
       const where = `${t.name} (${t.variant}, ${t.property})`;
       const m = modelWithProperties(t.variant!, v);
       expect(t.bounds, `${where}: witnesses are replayed at the table's bounds`).toEqual(m.bounds);
       let s = initialState(m, t.variant!);
-      expect(holds(m, s, t.property!), `${where}: the claim already holds in the initial state, so the witness says nothing`).toBe(true);
+      const violated = (st: readonly Scalar[]): boolean => t.property === "deadlock" ? deadlocked(m, st) : !holds(m, st, t.property!);
+      expect(violated(s), `${where}: the claim already holds in the initial state, so the witness says nothing`).toBe(false);
       for (const [i, step] of t.schedule!.entries()) {
         const a = m.actions.get(step.action);
         expect(a, `${where}: step ${i + 1} ${step.action} is not an action of ${t.variant}`).toBeDefined();
@@ -120,7 +149,7 @@ describe("verdicts.json (Lean-owned verdict description)", () => {
         expect(failedGuards(a!, s, env), `${where}: step ${i + 1} ${step.action} is not enabled`).toEqual([]);
         s = successor(a!, s, env);
       }
-      expect(holds(m, s, t.property!), `${where}: the schedule does not end in a violation`).toBe(false);
+      expect(violated(s), `${where}: the schedule does not end in a violation`).toBe(true);
     }
   });
 

@@ -110,6 +110,17 @@ describe("explorer on the race recipe", () => {
     // the nil filter (FixA, FixA2) keeps the SLC alive under the same failures
     for (const v of ["FixA", "FixA2"] as const) expect(verdict(run(initFor("smallest-all", v)).r, "nilCrash").violated, v).toBe(false);
   });
+  it("FixB deadlocks when a failed consumer start makes ShapeCache run clean_shape (electric.md §5i); no other variant does", () => {
+    for (const v of VARIANTS) {
+      const x = run(initFor("shapecache-clean-deadlock", v));
+      expect(x.r.complete, v).toBe(true);
+      const d = verdict(x.r, "deadlock");
+      expect(d.violated, v).toBe(v === "FixB");
+      if (v !== "FixB") continue;
+      expect(d.shrunk!.actions.map((a) => a.label).slice(-2)).toEqual(["CacheStartFail", "CleanerRouterRemove"]);
+      expect(x.judged("deadlock")).toMatchObject({ kind: "witnessed", theorems: [{ name: "ElectricRace.fixB_deadlock_shapeCache_clean" }] });
+    }
+  });
   it("random mode finds the PreFix crash too, and its counterexample shrinks", () => {
     const { r } = run(initFor("race-recipe", "PreFix"), { mode: "random" });
     const v = verdict(r, "nilCrash");

@@ -3,6 +3,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { EXAMPLES, TRACES_DIR, generateExample } from "../helpers/examples.ts";
+import type { ActionLabel, ActionParams } from "../../src/contract/vocabulary.ts";
+import { System } from "../../src/impl/system.ts";
+import { loadScenarioFile, toSystemInit } from "../../src/scenario/load.ts";
 import { writeFileAtomic } from "../../src/util/fs-atomic.ts";
 import { validateRecord } from "../helpers/trace-schema.ts";
 
@@ -61,6 +64,23 @@ describe("committed example traces", () => {
         expect(rest.find((e) => e.action === "CleanerStorage")!.post["storage[0]"]).toBe("cleaned");
       }
     }
+  });
+
+  it("FixB deadlocks when ShapeCache's clean_shape runs a chain that waits for the collector waiting for ShapeCache (electric.md §5i)", () => {
+    const runs = EXAMPLES.filter((e) => e.scenario === "shapecache-clean-deadlock.yaml");
+    expect(runs.map((e) => e.variant)).toEqual(["FixB"]);
+    const ex = runs[0]!;
+    const events = generateExample(ex).trimEnd().split("\n").slice(1).map((l) => JSON.parse(l) as { process: string; action: ActionLabel; params: ActionParams; post: Record<string, unknown> });
+    expect(events.map((e) => e.action).slice(-2)).toEqual(["CacheStartFail", "CleanerRouterRemove"]);
+    expect(events.at(-2)!.post).toMatchObject({ sc: "cleaning", scChain: 0, "chainPc[0]": "routerRemove", "chainHandle[0]": 0 });
+    const loaded = loadScenarioFile(`${TRACES_DIR}scenarios/${ex.scenario}`);
+    if (!loaded.ok) throw new Error("scenario");
+    const init = toSystemInit(loaded.scenario, ex.variant);
+    if (!init.ok) throw new Error("init");
+    const sys = System.create(init.init);
+    for (const e of events) sys.apply({ label: e.action, process: e.process, params: e.params });
+    expect(sys.quiescent()).toBe(false);
+    expect(sys.enabled()).toEqual([]);
   });
 
   it("the PreFix recipe trace crashes and no fix does", () => {

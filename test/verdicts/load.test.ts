@@ -52,10 +52,12 @@ describe("what Lean says", () => {
     expect(covers(t, { bounds: { ...b1, H: 2 }, initialOk: true, actions: [] }).covers).toBe(false);
     expect(covers(t, { bounds: b1, initialOk: false, actions: [] }).covers).toBe(false);
     const fixB = leanSays(doc, "FixB", "nilCrash").safeAtBounds[0]!;
-    // Lean derives the excludes from the entry's kind (rules without SlcFail)
-    expect(fixB.excludes).toEqual(["SlcFail"]);
+    // Lean derives the excludes from the entry's kind (rules without the faults: for FixB also
+    // the failed consumer start that has ShapeCache run clean_shape)
+    expect(fixB.excludes).toEqual(["SlcFail", "CacheStartFail", "CacheCleanReturn"]);
     expect(covers(fixB, { bounds: b1, initialOk: true, actions: ["RemoveShape"] }).covers).toBe(true);
     expect(covers(fixB, { bounds: b1, initialOk: true, actions: ["SlcFail"] }).covers).toBe(false);
+    expect(covers(fixB, { bounds: b1, initialOk: true, actions: ["CacheStartFail"] }).covers).toBe(false);
     // without a machine-readable form of its assumption, it is never applied
     const { excludes: _dropped, ...unstructured } = fixB;
     expect(covers(unstructured, { bounds: b1, initialOk: true, actions: [] }).covers).toBe(false);

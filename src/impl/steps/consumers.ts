@@ -1,6 +1,6 @@
 // A consumer's own steps: initialising, and what the environment does to a running one
 // (suspend, crash, {:shutdown, :cleanup}, kill). Each step's guard next to its effect.
-import type { Action, ChainSlot } from "../../contract/vocabulary.ts";
+import type { Action } from "../../contract/vocabulary.ts";
 import type { System } from "../system.ts";
 import { requestsCollectorFirst } from "../variant-config.ts";
 import { OK, param, type Offer, type StepResult } from "./step.ts";
@@ -9,16 +9,11 @@ export function offerConsumerInit(sys: System, offer: Offer): void {
   for (const c of sys.consumers.all()) if (c.state === "starting") offer("ConsumerInit", `consumer:${c.pid}`, { c: c.pid });
 }
 
-/** Chains started by a consumer's terminate take the lowest idle slot (a scenario removal
- * whose slot is taken can no longer start: each slot is used at most once). */
-function freeChainSlot(sys: System): ChainSlot | undefined {
-  for (let k = 0; k < sys.init.bounds.K; k++) if (sys.cleaner.isIdle(k)) return k;
-  return undefined;
-}
-
 export function offerConsumerEnvironment(sys: System, offer: Offer): void {
   const env = sys.init.env;
-  const slot = freeChainSlot(sys);
+  // Chains started by a consumer's terminate take the lowest idle slot (a scenario removal
+  // whose slot is taken can no longer start: each slot is used at most once).
+  const slot = sys.cleaner.lowestIdle();
   for (const c of sys.consumers.all()) {
     const p = `consumer:${c.pid}`;
     if (c.state === "running") {

@@ -1,10 +1,12 @@
 // A transaction's way through the collector: arrival, routing, resolving each routed shape to a
 // consumer (ConsumerRegistry, else ShapeCache's check-then-start), and the broadcast or the
-// send(nil) crash at its end. Each step's guard next to its effect.
+// send(nil) crash at its end. Each step's guard next to its effect. In Fix B a start can also
+// fail otherwise: ShapeCache then runs the removal chain itself (clean_shape) before it replies.
 import type { Action, Pid } from "../../contract/vocabulary.ts";
 import type { System } from "../system.ts";
 import { broadcast, type Target } from "../consumerRegistry.ts";
 import type { Resolution } from "../shapeLogCollector.ts";
+import { requestsCollectorFirst } from "../variant-config.ts";
 import { CRASH, OK, param, type Offer, type StepResult } from "./step.ts";
 import { crashSubsystem } from "./supervision.ts";
 
@@ -56,7 +58,14 @@ export function offerPublishSteps(sys: System, offer: Offer): void {
       // start_consumer! raises in the SLC. The failed process never becomes a consumer.
       offer("CacheStartRaise", "shapecache");
     } else if (sys.consumers.canStart()) offer("CacheStart", "shapecache");
+    // The start fails for a reason other than :no_shape (opt-in per scenario): start_shape calls
+    // clean_shape, a synchronous ShapeCleaner.remove_shape in this process, on the lowest idle
+    // chain slot (electric.md §3.5, §5i).
+    const k = sys.cleaner.lowestIdle();
+    if (sys.cfg.startFailureClean === "insideShapeCache" && sys.init.env.startFail === true && k !== undefined) offer("CacheStartFail", "shapecache", { k });
   }
+  // clean_shape returned: ShapeCache replies the error, and start_consumer! raises in the SLC.
+  if (req !== null && req.stage === "cleaning" && sys.cleaner.isFinished(sys.cache.lastClean)) offer("CacheCleanReturn", "shapecache");
 }
 
 /** The end of a publish: broadcast, or the send(nil) crash. */
@@ -68,7 +77,8 @@ export function offerPublishEnd(sys: System, offer: Offer): void {
 }
 
 export type PublishLabel = "TxnArrive" | "SlcRoute" | "SlcResolveRegistered" | "SlcResolveAsk" | "CacheCheckOk"
-  | "CacheCheckNoShape" | "CacheCheckRemoving" | "CacheStart" | "CacheStartRaise" | "SlcBroadcast" | "SlcCrash";
+  | "CacheCheckNoShape" | "CacheCheckRemoving" | "CacheStart" | "CacheStartRaise" | "CacheStartFail" | "CacheCleanReturn"
+  | "SlcBroadcast" | "SlcCrash";
 
 export function applyPublish(sys: System, a: Action, label: PublishLabel): StepResult {
   switch (label) {
@@ -135,6 +145,19 @@ export function applyPublish(sys: System, a: Action, label: PublishLabel): StepR
       return CRASH;
     case "CacheStartRaise":
       crashSubsystem(sys, "startRaise");
+      return CRASH;
+    case "CacheStartFail": {
+      const req = sys.cache.req;
+      if (req === null) throw new Error("CacheStartFail without a request");
+      const k = param(a, "k");
+      // The chain runs in ShapeCache's process; Fix B's first step asks the SLC, which is
+      // blocked on this very request.
+      sys.cleaner.start(k, req.h, requestsCollectorFirst(sys.cfg));
+      sys.cache.startCleaning(k);
+      return OK;
+    }
+    case "CacheCleanReturn":
+      crashSubsystem(sys, "external");
       return CRASH;
   }
 }

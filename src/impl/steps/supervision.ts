@@ -5,11 +5,13 @@ import type { CrashCause } from "../supervisor.ts";
 import { CRASH, OK, type Offer, type StepResult } from "./step.ts";
 
 /** The SLC dies: its supervisor gives up, Shapes.Supervisor takes every consumer and the
- * ShapeCache down with it, and the removal tasks too where they ran under it (before
- * ba6dd2c7d). */
+ * ShapeCache down with it (and a chain ShapeCache's clean_shape is running inside it), and the
+ * removal tasks too where they ran under it (before ba6dd2c7d). */
 export function crashSubsystem(sys: System, cause: Exclude<CrashCause, "none">): void {
   sys.slc.crash();
   sys.batcher.die();
+  const hosted = sys.cache.hostedChain();
+  if (hosted !== undefined) sys.cleaner.kill(hosted);
   sys.cache.reset();
   sys.consumers.shutdownAll();
   if (sys.cfg.cleanupTasks === "shapesSupervisor") sys.cleaner.killInProgress();
