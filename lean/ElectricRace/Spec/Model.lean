@@ -1308,14 +1308,17 @@ recorded and compared whatever its weight). Removals only with the chain slot eq
 handle (`RemoveShape h k`, `h = k`), as the scenarios' removal lists do, so that the
 implementation can follow the same walk; removals and collector crashes at an eighth of the
 weight of other steps, so that walks get past them to consumers that run, crash and clean up
-and to a second transaction for a registered consumer. -/
+and to a second transaction for a registered consumer. FixB's failed consumer start
+(`CacheStartFail`) is recorded and compared but never followed: after it only `SlcFail` can move
+(the hosted chain deadlocks), and following it would change every later pick; the `b1` table has
+every state after it. -/
 private def followWeight (a : Action) (bs : List (Param × Nat)) : Nat :=
   match a.label, bs with
   | .RemoveShape, [(_, h), (_, k)] => if h == k then 1 else 0
   | .SlcFail, _ => 1
   | .SlcCrash, _ => 1
   | .CacheStartRaise, _ => 1
-  | .CacheStartFail, _ => 1
+  | .CacheStartFail, _ => 0
   | _, _ => 8
 
 private def pushN (arr : Array Nat) (x : Nat) : Nat → Array Nat
