@@ -75,7 +75,7 @@ aborted; nothing pending, batched or requested; mailbox empty; collector idle; S
 no un-acknowledged transaction. */
 function quiescent(m: Model, s: readonly Scalar[]): boolean {
   const at = (k: string): Scalar => s[m.layout.slotOf.get(k)!]!;
-  const { H, K } = m.bounds;
+  const H = m.bounds["H"] ?? 0, K = m.bounds["K"] ?? 0;
   for (let k = 0; k < K; k++) if (!["idle", "done", "aborted"].includes(String(at(`chainPc[${k}]`)))) return false;
   for (let h = 0; h < H; h++) for (const c of ["pendingRemove", "batchRemove", "removeNow"]) if (at(`${c}[${h}]`) !== false) return false;
   return at("mbox") === "empty" && at("slc") === "idle" && at("sc") === "idle" && at("unacked") === -1;
