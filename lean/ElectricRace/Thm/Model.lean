@@ -294,7 +294,9 @@ theorem waitsChain_rank (s : State) (p q : Proc) (h : WaitsChain s p q) : rank q
 replication client → collector) goes strictly down a rank, so no process waits on itself through
 any chain of waits. What this does NOT show: `waitsOn` is written by hand from the reading of
 Electric's code, not derived from the rules' blocking guards, so it says nothing about a wait the
-relation leaves out; it proves acyclicity of `waitsOn`, not deadlock freedom of the rules. (It
+relation leaves out; it proves acyclicity of `waitsOn`, not deadlock freedom of the rules. It
+leaves out ShapeCache waiting on the chain its `clean_shape` hosts after a failed consumer start,
+the edge that closes the cycle of `fixB_deadlock_shapeCache_clean`: with it, FixB deadlocks. (It
 was called `fixB_noDeadlock`, a name that claimed more than the statement.) -/
 public theorem waitsOn_acyclic (s : State) (p : Proc) : ¬ WaitsChain s p p := by
   intro h

@@ -23,7 +23,10 @@ un-acknowledged transaction — and the consumer-id bound of the model is not wh
 some step other than an external crash can be taken: the rules never deadlock. For Electric: the
 collector's removal message, its batches, its publishes, ShapeCache and the cleaner chains never
 wait on each other in a way nobody can resolve; a crashed collector is restarted, a removal
-request the collector lost is re-issued by its chain. -/
+request the collector lost is re-issued by its chain. Assumed by the model: the proposal's
+ShapeCache starts its `clean_shape` asynchronously (`docs/fix-proposal.md`), so ShapeCache hosts
+no chain and never waits on one; the collector's own synchronous `remove_shapes` is not
+modelled. -/
 public theorem serializedRemoval_noDeadlock_allBounds :
     ∀ (b : Bounds) (s : State), Reachable b (rules .SerializedRemoval) s →
       ¬ Deadlocked .SerializedRemoval b s := by
