@@ -50,4 +50,6 @@ public import ElectricRace.Thm.FixBDeadlock
 public import ElectricRace.Thm.StartCrash
 public import ElectricRace.Thm.ChainsDie
 public import ElectricRace.Thm.Simulation
+public import ElectricRace.Spec.Liveness
+public import ElectricRace.Thm.Starvation
 public import ElectricRace.Verdicts

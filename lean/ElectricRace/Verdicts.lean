@@ -19,6 +19,7 @@ public import ElectricRace.Thm.SRAll
 public import ElectricRace.Thm.SRQuiet
 public import ElectricRace.Thm.SRProgress
 public import ElectricRace.Thm.FixBDeadlock
+public import ElectricRace.Thm.Starvation
 public import ElectricRace.Thm.StartCrash
 public import ElectricRace.Thm.Simulation
 public import ElectricRace.Lemmas.Holds
@@ -64,6 +65,11 @@ inductive KindSpec where
   /-- a deadlock reached by a schedule from `restored` (exported as kind `witness`): the replay
   ends in a `Deadlocked` state where no rule except the external crash `SlcFail` is enabled -/
   | deadlockWitness (b : Bounds) (sched : List (Label × List Int))
+  /-- a liveness counterexample reached by a schedule from `restored` (exported as kind
+  `witness`): the replay ends in a state that is stuck and unsettled for the property's goal
+  (`StuckUnsettled`, `Spec/Liveness.lean`), so staying there is a weakly fair run that never
+  reaches it -/
+  | starvationWitness (b : Bounds) (sched : List (Label × List Int))
   /-- a supporting fact whose statement is the replay of a schedule from `restored` -/
   | replay (sched : List (Label × List Int))
   | liveness
@@ -81,6 +87,12 @@ def KindSpec.statement : KindSpec → Option Variant → Option Property → Pro
   | .deadlockWitness b sched, some v, some .deadlock =>
       initOk b restored = true ∧ ∃ s, runSched b (rules v) restored sched = some s ∧
         Deadlocked v b s ∧ ¬ Enabled b (exceptSlcFail (rules v)) s
+  | .starvationWitness b sched, some v, some .removalStarves =>
+      initOk b restored = true ∧ ∃ s, runSched b (rules v) restored sched = some s ∧
+        StuckUnsettled v b removalSettledE s
+  | .starvationWitness b sched, some v, some .ackStarves =>
+      initOk b restored = true ∧ ∃ s, runSched b (rules v) restored sched = some s ∧
+        StuckUnsettled v b ackSettledE s
   | _, _, _ => True
 
 /-- One verdict entry. -/
@@ -139,6 +151,22 @@ def fixBFaultOrphanSchedL : List (Label × List Int) :=
    (.CleanerRouterAck, [0]), (.SlcFail, []), (.SlcRestart, []),
    (.TxnArrive, [0]), (.SlcRoute, []), (.SlcResolveAsk, [0]), (.CacheCheckOk, []),
    (.CacheStart, []), (.CleanerStatus, [0]), (.SlcBroadcast, [])]
+def crashLosesRemovalSchedL : List (Label × List Int) :=
+  [(.RemoveShape, [0, 0]), (.SlcFail, []), (.SlcRestart, [])]
+def orphanStarvesSchedL : List (Label × List Int) :=
+  [(.RemoveShape, [0, 0]), (.TxnArrive, [0]), (.SlcRoute, []), (.SlcResolveAsk, [0]),
+   (.CacheCheckOk, []), (.CleanerStatus, [0]), (.CleanerStop, [0]), (.CleanerStorage, [0]),
+   (.CleanerSlcRemove, [0]), (.BatcherFlush, []), (.CacheStart, []), (.SlcBroadcast, []),
+   (.SlcApplyBatch, []), (.ConsumerInit, [0])]
+def fixBOrphanStarvesSchedL : List (Label × List Int) :=
+  [(.RemoveShape, [0, 0]), (.TxnArrive, [0]), (.SlcRoute, []), (.CleanerRouterRemove, [0]),
+   (.SlcResolveAsk, [0]), (.CacheCheckOk, []), (.CacheStart, []), (.SlcBroadcast, []),
+   (.SlcRemoveNow, [0]), (.CleanerRouterAck, [0]), (.CleanerStatus, [0]), (.CleanerStop, [0]),
+   (.CleanerStorage, [0]), (.ConsumerInit, [0])]
+def fixBCrashRestoresRouteSchedL : List (Label × List Int) :=
+  [(.RemoveShape, [0, 0]), (.CleanerRouterRemove, [0]), (.SlcRemoveNow, [0]),
+   (.CleanerRouterAck, [0]), (.SlcFail, []), (.SlcRestart, []), (.CleanerStatus, [0]),
+   (.CleanerStop, [0]), (.CleanerStorage, [0])]
 def hostedCleanDeadlockSchedL : List (Label × List Int) :=
   [(.TxnArrive, [0]), (.SlcRoute, []), (.SlcResolveAsk, [0]), (.CacheCheckOk, []),
    (.CacheStartFail, [0]), (.CleanerRouterRemove, [0])]
@@ -168,6 +196,10 @@ theorem fixBFaultSched_copy : fixBFaultSchedL = fixBFaultSched := rfl
 theorem fixBFaultCrashSched_copy : fixBFaultCrashSchedL = fixBFaultCrashSched := rfl
 theorem fixBFaultOrphanSched_copy : fixBFaultOrphanSchedL = fixBFaultOrphanSched := rfl
 theorem hostedCleanDeadlockSched_copy : hostedCleanDeadlockSchedL = hostedCleanDeadlockSched := rfl
+theorem crashLosesRemovalSched_copy : crashLosesRemovalSchedL = crashLosesRemovalSched := rfl
+theorem orphanStarvesSched_copy : orphanStarvesSchedL = orphanStarvesSched := rfl
+theorem fixBOrphanStarvesSched_copy : fixBOrphanStarvesSchedL = fixBOrphanStarvesSched := rfl
+theorem fixBCrashRestoresRouteSched_copy : fixBCrashRestoresRouteSchedL = fixBCrashRestoresRouteSched := rfl
 theorem chainKilledSched_copy : chainKilledSchedL = chainKilledSched := rfl
 theorem nilCrashKillsRemovalSched_copy : nilCrashKillsRemovalSchedL = nilCrashKillsRemovalSched := rfl
 theorem fixBStopMissesSched_copy : fixBStopMissesSchedL = fixBStopMissesSched := rfl
@@ -205,11 +237,35 @@ def invL : Property → Option Expr
                (.eq (.cell1 .status (.param .x)) (.lit (.e .status 1))))))))
   | .deadlock => none
   | .txnLoss => none
+  | .removalStarves => none
+  | .ackStarves => none
+
+/-- The liveness goals, written with constructors only (copy of `livenessGoal`). -/
+def livenessGoalL : Property → Option Expr
+  | .removalStarves => some (.all .x .chain (.or (.eq (.cell1 .chainPc (.param .x)) (.lit (.e .pc 0)))
+      (.and (.not (.cell1 .router (.cell1 .chainHandle (.param .x))))
+        (.all .y .consumer (.or
+          (.not (.or (.eq (.cell1 .cons (.param .y)) (.lit (.e .cons 1)))
+                     (.eq (.cell1 .cons (.param .y)) (.lit (.e .cons 2)))))
+          (.ne (.cell1 .owner (.param .y)) (.cell1 .chainHandle (.param .x))))))))
+  | .ackStarves => some (.eq (.cell0 .unacked) (.lit (.i (-1))))
+  | _ => none
+
+/-- The labels weak fairness does not force (copy of `unforced`). -/
+def unforcedL : List Label :=
+  [.RemoveShape, .TxnArrive, .SlcFail, .CacheStartFail, .ConsumerSuspend, .ConsumerCrash,
+   .ConsumerSelfClean, .ConsumerKill]
 
 end
 
 /-- The exported invariant expressions are the ones the theorems are about. -/
 theorem invL_eq (p : Property) : invL p = propInv p := by cases p <;> rfl
+
+/-- The exported liveness goals are the ones the starvation theorems are about. -/
+theorem livenessGoalL_eq (p : Property) : livenessGoalL p = livenessGoal p := by cases p <;> rfl
+
+/-- The exported unforced labels are exactly the ones `forcedSteps` leaves out. -/
+theorem unforcedL_eq (l : Label) : unforcedL.contains l = unforced l := by cases l <;> rfl
 
 /-! ## Bridges from the theorems' own statements to the property invariants -/
 
@@ -645,23 +701,65 @@ def verdicts : List Entry := [
     claim := "Safety, every Bounds, all interleavings incl. external crash and restart: no live consumer ever receives an event while its shape's status is not present.",
     proof := (by intro b s hs; exact orphanDelivery_holds (serializedRemoval_noOrphanDelivery_allBounds b s hs)) },
   { name := "ElectricRace.serializedRemoval_removal_starves_under_recurring_crashes", module := "ElectricRace.Thm.Liveness",
-    variant := some .SerializedRemoval, property := none,
+    variant := some .SerializedRemoval, property := some .removalStarves,
     kind := .supporting,
     assumptions := [],
     claim := "Counterexample to liveness, H=C=K=T=1, weak fairness, only if external collector crashes recur forever: a lasso in which the collector crashes after each removal request and before serving it; every action instance enabled throughout the cycle except SlcFail is taken, and the removal never completes (the shape stays routed).",
     proof := (supports @serializedRemoval_removal_starves_under_recurring_crashes) },
   { name := "ElectricRace.ack_starves_under_recurring_crashes", module := "ElectricRace.Thm.AckLiveness",
-    variant := none, property := none,
+    variant := none, property := some .ackStarves,
     kind := .supporting,
     assumptions := [],
     claim := "Counterexample to liveness of the acknowledgement, every variant, H=C=K=T=1, weak fairness, only if external collector crashes recur forever: after a complete removal a transaction arrives, and in every round the collector takes the event and crashes before its broadcast; every action instance enabled throughout the cycle except SlcFail is taken, and the transaction is never acknowledged.",
     proof := (supports @ack_starves_under_recurring_crashes) },
   { name := "ElectricRace.fixB_removal_starves_under_recurring_crashes", module := "ElectricRace.Thm.Liveness",
-    variant := some .FixB, property := none,
+    variant := some .FixB, property := some .removalStarves,
     kind := .supporting,
     assumptions := [],
     claim := "Counterexample to liveness, H=C=K=T=1, weak fairness, only if external collector crashes recur forever: the same lasso as for SerializedRemoval; the restart rebuilds the router with the shape and the chain re-issues its request forever.",
     proof := (supports @fixB_removal_starves_under_recurring_crashes) },
+  { name := "ElectricRace.preFix_removal_starves_after_crash", module := "ElectricRace.Thm.Starvation",
+    variant := some .PreFix, property := some .removalStarves,
+    kind := (.starvationWitness b1L crashLosesRemovalSchedL),
+    assumptions := [],
+    claim := "Counterexample, weak fairness, ONE external collector crash: the removal starts, the collector crashes before the chain's first step and takes the chain with it; after the restart the shape is still in ShapeStatus and routed and no forced step is enabled, so the removal never completes.",
+    proof := preFix_removal_starves_after_crash },
+  { name := "ElectricRace.fixA2_removal_starves_orphan", module := "ElectricRace.Thm.Starvation",
+    variant := some .FixA2, property := some .removalStarves,
+    kind := (.starvationWitness b1L orphanStarvesSchedL),
+    assumptions := [],
+    claim := "Counterexample, weak fairness, no crash: the orphan interleaving run to its end; the consumer ShapeCache checked starts after the removal stopped the old one and dropped the route, and a live consumer owns the removed shape with no forced step enabled (its own exit is not forced).",
+    proof := fixA2_removal_starves_orphan },
+  { name := "ElectricRace.fixC_removal_starves_orphan", module := "ElectricRace.Thm.Starvation",
+    variant := some .FixC, property := some .removalStarves,
+    kind := (.starvationWitness b1L orphanStarvesSchedL),
+    assumptions := [],
+    claim := "Counterexample, weak fairness, no crash: the same orphan interleaving as FixA2; the tombstone does not stop a consumer start already checked, and a live consumer owns the removed shape with no forced step enabled.",
+    proof := fixC_removal_starves_orphan },
+  { name := "ElectricRace.fixB_removal_starves_orphan", module := "ElectricRace.Thm.Starvation",
+    variant := some .FixB, property := some .removalStarves,
+    kind := (.starvationWitness b1L fixBOrphanStarvesSchedL),
+    assumptions := [],
+    claim := "Counterexample, weak fairness, no crash and no failed start: the orphan interleaving in FixB's order; a live consumer owns the removed shape with no forced step enabled.",
+    proof := fixB_removal_starves_orphan },
+  { name := "ElectricRace.fixB_removal_starves_after_crash", module := "ElectricRace.Thm.Starvation",
+    variant := some .FixB, property := some .removalStarves,
+    kind := (.starvationWitness b1L fixBCrashRestoresRouteSchedL),
+    assumptions := [],
+    claim := "Counterexample, weak fairness, ONE external collector crash: the restart rebuilds the router from ShapeStatus between the chain's router step and its ShapeStatus step; the chain finishes and the route stays, with no forced step enabled.",
+    proof := fixB_removal_starves_after_crash },
+  { name := "ElectricRace.fixB_removal_and_ack_starve_clean_shape", module := "ElectricRace.Thm.Starvation",
+    variant := some .FixB, property := some .removalStarves,
+    kind := (.starvationWitness b1L hostedCleanDeadlockSchedL),
+    assumptions := [],
+    claim := "Counterexample, weak fairness, no crash, one failed consumer start: the clean_shape deadlock leaves the removal ShapeCache hosts unsettled (the shape stays routed) and the transaction being published un-acknowledged, with no forced step enabled.",
+    proof := fixB_removal_and_ack_starve_clean_shape.1 },
+  { name := "ElectricRace.fixB_removal_and_ack_starve_clean_shape", module := "ElectricRace.Thm.Starvation",
+    variant := some .FixB, property := some .ackStarves,
+    kind := (.starvationWitness b1L hostedCleanDeadlockSchedL),
+    assumptions := [],
+    claim := "Counterexample, weak fairness, no crash, one failed consumer start: the clean_shape deadlock leaves the removal ShapeCache hosts unsettled (the shape stays routed) and the transaction being published un-acknowledged, with no forced step enabled.",
+    proof := fixB_removal_and_ack_starve_clean_shape.2 },
   { name := "ElectricRace.fairLasso_not_vacuous", module := "ElectricRace.Thm.Liveness",
     variant := none, property := none,
     kind := .supporting,
@@ -751,6 +849,7 @@ private def propNameV : Property → String
   | .nilCrash => "nilCrash" | .startCrash => "startCrash" | .raceWindow => "raceWindow" | .routedNotPresent => "routedNotPresent"
   | .orphanDelivery => "orphanDelivery" | .quiescentOrphan => "quiescentOrphan"
   | .deadlock => "deadlock" | .txnLoss => "txnLoss"
+  | .removalStarves => "removalStarves" | .ackStarves => "ackStarves"
 
 private def propDescV : Property → String
   | .nilCrash => "the collector crashed by send(nil, ...)"
@@ -761,9 +860,12 @@ private def propDescV : Property → String
   | .quiescentOrphan => "at quiescence (nothing in flight) a live consumer, storage or router entry belongs to a shape whose status is not present"
   | .deadlock => "work still in progress (not quiescent), not held only by the consumer-id bound, and no step of the system enabled, the external crash SlcFail not counted (not a state predicate: no invariant expression)"
   | .txnLoss => "a transaction acknowledged without delivery or never re-delivered (not a state predicate: no invariant expression)"
+  | .removalStarves => "liveness of removal fails under weak fairness of the forced steps: a started removal never ends with neither the router nor a live consumer holding its shape (not a state predicate: the goal expression is exported)"
+  | .ackStarves => "liveness of the acknowledgement fails under weak fairness of the forced steps: an un-acknowledged transaction is never acknowledged (not a state predicate: the goal expression is exported)"
 
 private def allPropsV : List Property :=
-  [.nilCrash, .startCrash, .raceWindow, .routedNotPresent, .orphanDelivery, .quiescentOrphan, .deadlock, .txnLoss]
+  [.nilCrash, .startCrash, .raceWindow, .routedNotPresent, .orphanDelivery, .quiescentOrphan, .deadlock, .txnLoss,
+   .removalStarves, .ackStarves]
 
 private def varNameV : Var → String
   | .status => "status" | .router => "router" | .registry => "registry" | .storage => "storage"
@@ -881,7 +983,7 @@ private def kindNameV : KindSpec → String
   | .safetyAllBounds => "safetyAllBounds" | .safetyAllBoundsNoFault => "safetyAllBounds"
   | .deadlockFreeAllBounds => "safetyAllBounds"
   | .safetyAt _ _ => "safetyAtBounds"
-  | .witness _ _ => "witness" | .deadlockWitness _ _ => "witness"
+  | .witness _ _ => "witness" | .deadlockWitness _ _ => "witness" | .starvationWitness _ _ => "witness"
   | .replay _ => "supporting" | .liveness => "liveness"
   | .supporting => "supporting"
 
@@ -889,18 +991,21 @@ private def kindBoundsV : KindSpec → Json
   | .safetyAt _ b => boundsJsonV b
   | .witness b _ => boundsJsonV b
   | .deadlockWitness b _ => boundsJsonV b
+  | .starvationWitness b _ => boundsJsonV b
   | .replay _ => boundsJsonV b1L
   | _ => Json.null
 
 private def kindSchedV : KindSpec → Json
   | .witness _ s => schedJsonV s
   | .deadlockWitness _ s => schedJsonV s
+  | .starvationWitness _ s => schedJsonV s
   | .replay s => schedJsonV s
   | _ => Json.null
 
 private def kindInitialV : KindSpec → Json
   | .witness _ _ => Json.str "restored"
   | .deadlockWitness _ _ => Json.str "restored"
+  | .starvationWitness _ _ => Json.str "restored"
   | .replay _ => Json.str "restored"
   | _ => Json.null
 
@@ -941,12 +1046,23 @@ private def invariantsByVariantV : List Variant → List (String × Json)
 
 private def invariantsJsonV : Json := Json.mkObj (invariantsByVariantV allVariantsV)
 
+private def labelArrV (ls : List Label) : Json :=
+  Json.arr (ls.foldl (fun acc l => acc.push (Json.str (labelNameV l))) #[])
+
+/-- A property's declaration; a liveness property also carries its goal and the unforced labels.
+(Literal lists only: the engine's interpreter has no code for `List.append`.) -/
+private def propFieldsV (p : Property) : List (String × Json) :=
+  let stateP := Json.bool (match invL p with | some _ => true | none => false)
+  match livenessGoalL p with
+  | some e => [("name", Json.str (propNameV p)), ("description", Json.str (propDescV p)),
+      ("stateProperty", stateP), ("goal", exprJsonV e), ("unforced", labelArrV unforcedL)]
+  | none => [("name", Json.str (propNameV p)), ("description", Json.str (propDescV p)),
+      ("stateProperty", stateP)]
+
 private def verdictsJson : Json :=
   Json.mkObj [
     ("format", Json.str "electric-race-verdicts/1"),
-    ("properties", Json.arr (allPropsV.foldl (fun acc p => acc.push (Json.mkObj [
-        ("name", Json.str (propNameV p)), ("description", Json.str (propDescV p)),
-        ("stateProperty", Json.bool (match invL p with | some _ => true | none => false))])) #[])),
+    ("properties", Json.arr (allPropsV.foldl (fun acc p => acc.push (Json.mkObj (propFieldsV p))) #[])),
     ("invariants", invariantsJsonV),
     ("theorems", Json.arr (verdicts.foldl (fun acc e => acc.push (entryJsonV e)) #[]))]
 

@@ -44,6 +44,13 @@ inductive Property where
   /-- a transaction acknowledged without being delivered, or never re-delivered (not a state
   predicate) -/
   | txnLoss
+  /-- liveness of removal fails: a weakly fair run in which a started removal never ends with
+  neither the router nor a live consumer holding its shape (`Spec/Liveness.lean`; not a state
+  predicate) -/
+  | removalStarves
+  /-- liveness of the acknowledgement fails: a weakly fair run in which an un-acknowledged
+  transaction is never acknowledged (`Spec/Liveness.lean`; not a state predicate) -/
+  | ackStarves
 deriving DecidableEq
 
 /-- Quiescence: no chain in progress, nothing pending, batched or queued, no publish, no
@@ -60,7 +67,8 @@ def cleanE : Expr :=
   (forallH (.and (.or (notE (storage pX) vSPresent) (isE (status pX) vPresent))
                  (.or (.not (router pX)) (isE (status pX) vPresent))))
 
-/-- The invariant expression of a state property (`none` for `deadlock` and `txnLoss`). -/
+/-- The invariant expression of a state property (`none` for `deadlock`, `txnLoss` and the two
+liveness properties). -/
 def propInv : Property → Option Expr
   | .nilCrash => some noNilCrash
   | .startCrash => some noStartCrash
@@ -70,6 +78,8 @@ def propInv : Property → Option Expr
   | .quiescentOrphan => some (.or (.not quiescentE) cleanE)
   | .deadlock => none
   | .txnLoss => none
+  | .removalStarves => none
+  | .ackStarves => none
 
 /-- The invariant as an expression (`true` for the properties without one). -/
 def inv (p : Property) : Expr :=
