@@ -34,7 +34,8 @@ const HELP = `usage: npm run explore -- <scenario.yaml> [--variant V] [--json] [
 Explores the scenario's schedules on the deterministic scheduler and evaluates, on every state,
 the invariant Lean exports for each property of the variant (lean/rules/verdicts.json, with the
 checker's interpreter), plus a deadlock check on states where nothing but an external crash
-(SlcFail) is enabled. What a finding means comes from the same export: a violation of a property
+(SlcFail) is enabled, and the liveness goals Lean exports (removalStarves, ackStarves) on states
+where no forced step is enabled (only the export's unforced moves). What a finding means comes from the same export: a violation of a property
 a Lean safety theorem proves for this run (its bounds, an initial state satisfying the exported
 init, no action the theorem leaves out) fails the run and names the theorem; a violation Lean
 reaches by a witness is reported as that witness predicts; anything else is "not decided by

@@ -8,7 +8,7 @@ import type { Action } from "../contract/vocabulary.ts";
 import { System } from "../impl/system.ts";
 import type { SystemInit } from "../impl/system.ts";
 import { Prng } from "./prng.ts";
-import { systemCannotMove, type PropertyId, type PropertySet, type Violation } from "./properties.ts";
+import { noForcedStep, systemCannotMove, type PropertyId, type PropertySet, type Violation } from "./properties.ts";
 import { shrink } from "./shrinker.ts";
 import type { ShrinkResult } from "./shrinker.ts";
 import { makeCodec } from "./state-codec.ts";
@@ -135,6 +135,7 @@ function bfs(init: SystemInit, opts: ExploreOptions, rec: Recorder): BfsResult {
     const sys = id === 0 ? root : codec.decode(store.buffer(), id * W);
     const en = sys.enabled();
     if (systemCannotMove(en) && !opts.raw) rec.note(props.terminal(sys), depth, () => pathTo(id));
+    if (noForcedStep(en, props.unforced) && !opts.raw) rec.note(props.starved(sys), depth, () => pathTo(id));
     for (let i = 0; i < en.length; i++) {
       const a = en[i]!;
       const child = sys.clone();
@@ -174,6 +175,7 @@ function randomWalks(init: SystemInit, opts: ExploreOptions, rec: Recorder): Wal
     for (let d = 0; d < opts.maxDepth; d++) {
       const en = sys.enabled();
       if (systemCannotMove(en) && !opts.raw) rec.note(opts.properties.terminal(sys), path.length, () => [...path]);
+      if (noForcedStep(en, opts.properties.unforced) && !opts.raw) rec.note(opts.properties.starved(sys), path.length, () => [...path]);
       if (en.length === 0) break;
       const a = en[rng.int(en.length)];
       if (a === undefined) break;

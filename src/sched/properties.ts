@@ -22,6 +22,13 @@ export function systemCannotMove(enabled: readonly { readonly label: string }[])
   return enabled.every((a) => a.label === "SlcFail");
 }
 
+/** No forced step can be taken: every enabled action is one weak fairness does not force (the
+ * `unforced` labels Lean exports with its liveness properties). Staying in such a state is a
+ * weakly fair run, so a liveness goal false there is never reached (Lean's `StuckUnsettled`). */
+export function noForcedStep(enabled: readonly { readonly label: string }[], unforced: ReadonlySet<string>): boolean {
+  return enabled.every((a) => unforced.has(a.label));
+}
+
 export type PropertyId = string;
 
 export interface Violation {
@@ -37,6 +44,11 @@ export interface PropertySet {
   readonly violations: (sys: System) => Violation[];
   /** the deadlock check, on a state where the system cannot move (`systemCannotMove`) */
   readonly terminal: (sys: System) => Violation[];
+  /** the labels weak fairness does not force (empty when the export has no liveness property) */
+  readonly unforced: ReadonlySet<string>;
+  /** the liveness checks, on a state where no forced step is enabled (`noForcedStep`): each
+   * liveness goal that is false there, unless only the consumer-id bound holds the state */
+  readonly starved: (sys: System) => Violation[];
   /** does the state satisfy the variant's exported `init` conjuncts? */
   readonly initialOk: (sys: System) => boolean;
 }
@@ -71,8 +83,13 @@ export function propertySet(rules: RulesDoc, verdicts: VerdictsDoc, variant: Var
     layout.keys.map((k, i) => [k, s[i]] as const).filter(([k]) => names.includes(k.replace(/\[.*$/, ""))).map(([k, v]) => `${k}=${String(v)}`).join(" ");
   const hasDeadlock = verdicts.properties.some((p) => p.name === DEADLOCK);
   const descriptions = new Map(verdicts.properties.map((p) => [p.name, p.description]));
+  const liveProps = verdicts.properties.filter((p) => p.goal !== undefined);
+  const goals = compileModel({ ...rules, actions: [], invariants: liveProps.map((p) => ({ name: p.name, expr: p.goal!, theorems: [] })) }, bounds);
+  if (!goals.ok) return err(`liveness goal of the verdict export: ${goals.error}`);
+  const liveCompiled: Compiled[] = goals.value.invariants.map((g) => ({ guard: g, cells: cellsOf(liveProps.find((p) => p.name === g.name)!.goal!) }));
+  const unforced = new Set<string>(liveProps.flatMap((p) => p.unforced ?? []));
   return ok({
-    names: [...stateProps.map((p) => p.name), ...(hasDeadlock ? [DEADLOCK] : [])],
+    names: [...stateProps.map((p) => p.name), ...(hasDeadlock ? [DEADLOCK] : []), ...liveProps.map((p) => p.name)],
     description: (p) => descriptions.get(p) ?? p,
     violations: (sys) => {
       const s = toState(sys);
@@ -81,6 +98,13 @@ export function propertySet(rules: RulesDoc, verdicts: VerdictsDoc, variant: Var
       return out;
     },
     terminal: (sys) => (!hasDeadlock || sys.quiescent() || sys.boundLimited() ? [] : [{ property: DEADLOCK, detail: "no step of the system is enabled (an external crash aside), but work is still in progress" }]),
+    unforced,
+    starved: (sys) => {
+      if (sys.boundLimited()) return [];
+      const s = toState(sys);
+      return liveCompiled.filter((c) => c.guard.fn(s, []) !== true)
+        .map((c) => ({ property: c.guard.name, detail: `no forced step is enabled and the goal is false: ${show(s, c.cells)}` }));
+    },
     initialOk: (sys) => failedInit(model.value, toState(sys)).length === 0,
   });
 }

@@ -5,7 +5,7 @@
 import type { Action } from "../contract/vocabulary.ts";
 import { System } from "../impl/system.ts";
 import type { SystemInit } from "../impl/system.ts";
-import { systemCannotMove, type PropertyId, type PropertySet } from "./properties.ts";
+import { noForcedStep, systemCannotMove, type PropertyId, type PropertySet } from "./properties.ts";
 
 export function sameAction(a: Action, b: Action): boolean {
   return a.label === b.label && a.process === b.process && a.params.h === b.params.h && a.params.c === b.params.c && a.params.k === b.params.k && a.params.t === b.params.t;
@@ -25,7 +25,9 @@ export function replayUntil(init: SystemInit, actions: readonly Action[], proper
     sys.apply(m);
     done.push(m);
     if (violated()) return done;
-    if (systemCannotMove(sys.enabled()) && props.terminal(sys).some((v) => v.property === property)) return done;
+    const after = sys.enabled();
+    if (systemCannotMove(after) && props.terminal(sys).some((v) => v.property === property)) return done;
+    if (noForcedStep(after, props.unforced) && props.starved(sys).some((v) => v.property === property)) return done;
   }
   return null;
 }

@@ -89,6 +89,9 @@ function firstBadOffset(text: string): number {
 function crossCheck(d: VerdictsDoc): string | undefined {
   const declared = new Map(d.properties.map((p) => [p.name, p]));
   if (declared.size !== d.properties.length) return "properties: a property is declared twice";
+  for (const [i, p] of d.properties.entries()) {
+    if (p.goal !== undefined && p.stateProperty !== false) return `/properties/${i} (${p.name}): a property with a liveness goal must be declared not a state property`;
+  }
   for (const [v, inv] of Object.entries(d.invariants)) {
     for (const p of Object.keys(inv)) {
       const decl = declared.get(p);

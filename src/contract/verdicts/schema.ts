@@ -17,7 +17,12 @@ export const verdictsSchema = {
       type: "array", minItems: 1, maxItems: 100,
       items: {
         type: "object", required: ["name", "description"], additionalProperties: false,
-        properties: { name: { type: "string", pattern: "^[A-Za-z][A-Za-z0-9_]*$", maxLength: 100 }, description: { type: "string", maxLength: 2000 }, stateProperty: { type: "boolean" } },
+        properties: {
+          name: { type: "string", pattern: "^[A-Za-z][A-Za-z0-9_]*$", maxLength: 100 }, description: { type: "string", maxLength: 2000 }, stateProperty: { type: "boolean" },
+          goal: { type: "object" },
+          unforced: { type: "array", maxItems: 100, items: { enum: [...ACTION_LABELS] } },
+        },
+        dependentRequired: { goal: ["unforced"], unforced: ["goal"] },
       },
     },
     invariants: {

@@ -12,8 +12,14 @@ export type TheoremKind = (typeof THEOREM_KINDS)[number];
 export interface PropertyDecl {
   readonly name: string;
   readonly description: string;
-  /** false: not a state predicate (deadlock, transaction loss), so no invariant expression. */
+  /** false: not a state predicate (deadlock, transaction loss, liveness), so no invariant expression. */
   readonly stateProperty?: boolean;
+  /** A liveness property's goal (TRUE where it is reached): the property fails in a state where
+   * the goal is false and no forced step is enabled (Lean's `StuckUnsettled`, Spec/Liveness.lean). */
+  readonly goal?: Expr;
+  /** The action labels weak fairness does not force (the environment's moves and the system's
+   * optional ones); every other enabled action is a forced step. Present with `goal`. */
+  readonly unforced?: readonly ActionLabel[];
 }
 
 export interface ScheduleStep {
