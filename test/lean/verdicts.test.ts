@@ -25,7 +25,7 @@ interface VerdictEntry {
 interface Verdicts {
   format: string;
   sourceSha256?: string;
-  properties: { name: string; description: string; stateProperty: boolean }[];
+  properties: { name: string; description: string; stateProperty: boolean; goal?: unknown; unforced?: string[] }[];
   invariants: Record<string, Record<string, unknown>>;
   theorems: VerdictEntry[];
 }
@@ -96,6 +96,50 @@ progress and nothing but `SlcFail` enabled. (Not bound-limited: ShapeCache is no
 const deadlocked = (m: Model, s: readonly Scalar[]): boolean =>
   !quiescent(m, s) && enabledBesidesSlcFail(m, s).length === 0 && s[m.layout.slotOf.get("sc")!] !== "checked";
 
+/** The variant's rules with the liveness goals of the export as its invariants. */
+function modelWithGoals(variant: string, v: Verdicts): Model {
+  const file = path.join(lean, "rules", `${variant}.json`);
+  const doc = readJson<Record<string, unknown>>(file);
+  const invariants = v.properties.filter((p) => p.goal !== undefined).map((p) => ({ name: p.name, expr: p.goal, theorems: [] }));
+  const rd = parseRules({ ...doc, invariants }, file);
+  if (!rd.ok) throw new Error(rd.error);
+  const cm = compileModel(rd.value, rd.value.bounds);
+  if (!cm.ok) throw new Error(cm.error);
+  return cm.value;
+}
+
+/** The removal goal as Lean's `removalSettledE` (Spec/Liveness.lean) states it, restated here so
+that the starvation witnesses are checked independently of the exported goal: every chain that has
+started has its shape out of the router, and no live consumer owns that shape. */
+function removalSettled(m: Model, s: readonly Scalar[]): boolean {
+  const at = (k: string): Scalar => s[m.layout.slotOf.get(k)!]!;
+  const C = m.bounds["C"] ?? 0, K = m.bounds["K"] ?? 0;
+  for (let k = 0; k < K; k++) {
+    if (at(`chainPc[${k}]`) === "idle") continue;
+    const h = at(`chainHandle[${k}]`);
+    if (at(`router[${String(h)}]`) === true) return false;
+    for (let c = 0; c < C; c++) if (["starting", "running"].includes(String(at(`cons[${c}]`))) && at(`owner[${c}]`) === h) return false;
+  }
+  return true;
+}
+const ackSettled = (m: Model, s: readonly Scalar[]): boolean => s[m.layout.slotOf.get("unacked")!] === -1;
+
+/** The forced steps enabled in `s` (every binding): the actions whose label is not unforced. */
+function forcedEnabled(m: Model, s: readonly Scalar[], unforced: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const [label, a] of m.actions) {
+    if (unforced.includes(label)) continue;
+    for (const params of bindings(a)) if (failedGuards(a, s, bindEnv(a, params)).length === 0) out.push(`${label} ${JSON.stringify(params)}`);
+  }
+  return out;
+}
+
+/** Stuck only because the consumer-id bound is used up (Lean's `BoundLimited`). */
+function boundLimited(m: Model, s: readonly Scalar[]): boolean {
+  const at = (k: string): Scalar => s[m.layout.slotOf.get(k)!]!;
+  return at("sc") === "checked" && Number(at("nextConsumer")) >= (m.bounds["C"] ?? 0) && at(`registry[${String(at("scHandle"))}]`) === -1;
+}
+
 describe("verdicts.json (Lean-owned verdict description)", () => {
   it("has the fixed vocabulary, valid kinds, and an invariant per state property and variant", async () => {
     const v = verdicts();
@@ -134,12 +178,23 @@ describe("verdicts.json (Lean-owned verdict description)", () => {
     const witnesses = v.theorems.filter((t) => t.kind === "witness");
     expect(witnesses.length).toBeGreaterThan(10);
     expect(witnesses.filter((t) => t.property === "deadlock").map((t) => t.name)).toEqual(["ElectricRace.fixB_deadlock_shapeCache_clean"]);
+    expect(witnesses.filter((t) => t.property === "removalStarves").map((t) => t.variant).sort()).toEqual(["FixA2", "FixB", "FixB", "FixB", "FixC", "PreFix"]);
+    expect(witnesses.filter((t) => t.property === "ackStarves").map((t) => t.variant)).toEqual(["FixB"]);
     for (const t of witnesses) {
       const where = `${t.name} (${t.variant}, ${t.property})`;
       const m = modelWithProperties(t.variant!, v);
       expect(t.bounds, `${where}: witnesses are replayed at the table's bounds`).toEqual(m.bounds);
       let s = initialState(m, t.variant!);
-      const violated = (st: readonly Scalar[]): boolean => t.property === "deadlock" ? deadlocked(m, st) : !holds(m, st, t.property!);
+      const decl = v.properties.find((p) => p.name === t.property)!;
+      const goals = decl.goal !== undefined ? modelWithGoals(t.variant!, v) : undefined;
+      const settled = t.property === "removalStarves" ? removalSettled : t.property === "ackStarves" ? ackSettled : undefined;
+      const starved = (st: readonly Scalar[]): boolean => {
+        const exported = holds(goals!, st, t.property!);
+        expect(exported, `${where}: the exported goal and the test's restatement disagree`).toBe(settled!(m, st));
+        return !exported && !boundLimited(m, st) && forcedEnabled(m, st, decl.unforced ?? []).length === 0;
+      };
+      const violated = (st: readonly Scalar[]): boolean =>
+        t.property === "deadlock" ? deadlocked(m, st) : goals !== undefined ? starved(st) : !holds(m, st, t.property!);
       expect(violated(s), `${where}: the claim already holds in the initial state, so the witness says nothing`).toBe(false);
       for (const [i, step] of t.schedule!.entries()) {
         const a = m.actions.get(step.action);

@@ -86,6 +86,21 @@ describe("explorer on the race recipe", () => {
       expect(reports.get(v)!.verdicts.some((x) => isFailure(runs.get(v)!.judged(x.property))), v).toBe(false);
     }
   });
+  it("liveness: the orphan interleaving starves the removal where the consumer start does not re-read ShapeStatus (FixA2, FixB, FixC), as Lean's witnesses predict; nothing starves in PreFix, FixA or SerializedRemoval without a crash", () => {
+    const starving = new Map<Variant, string>([["FixA2", "fixA2_removal_starves_orphan"], ["FixB", "fixB_removal_starves_orphan"], ["FixC", "fixC_removal_starves_orphan"]]);
+    for (const v of VARIANTS) {
+      const r = verdict(reports.get(v)!, "removalStarves");
+      expect(r.violated, v).toBe(starving.has(v));
+      expect(verdict(reports.get(v)!, "ackStarves").violated, v).toBe(false);
+      if (!starving.has(v)) continue;
+      expect(r.detail, v).toContain("no forced step is enabled");
+      expect(r.shrunk!.actions.map((a) => a.label), v).toEqual(expect.arrayContaining(["CacheCheckOk", "CleanerStop", "CacheStart", "ConsumerInit"]));
+      const j = runs.get(v)!.judged("removalStarves");
+      expect(j.kind, v).toBe("witnessed");
+      expect(j.kind === "witnessed" && j.theorems.map((t) => t.name), v).toContain(`ElectricRace.${starving.get(v)!}`);
+    }
+    expect(runs.get("SerializedRemoval")!.judged("removalStarves").kind).toBe("notFound");
+  });
   it("a crash from a state outside Lean's init is not covered by FixB's safety theorem (stale router entry)", () => {
     const x = run(initFor("stale-router-entry", "FixB"));
     expect(x.r.initialOk).toBe(false);
