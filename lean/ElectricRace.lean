@@ -45,6 +45,11 @@ public import ElectricRace.Thm.SRProgress.Queue
 public import ElectricRace.Thm.SRProgress.Wait
 public import ElectricRace.Thm.SRProgress.Enabled
 public import ElectricRace.Thm.SRProgress
+public import ElectricRace.Lemmas.Forced
+public import ElectricRace.Spec.SRSettleInv
+public import ElectricRace.Thm.SRSettle.Basic
+public import ElectricRace.Thm.SRSettle.Steps
+public import ElectricRace.Thm.SRSettle
 public import ElectricRace.Lemmas.EnvCongr
 public import ElectricRace.Thm.FixBDeadlock
 public import ElectricRace.Thm.StartCrash

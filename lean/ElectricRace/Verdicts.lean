@@ -18,6 +18,7 @@ public import ElectricRace.Thm.ChainsDie
 public import ElectricRace.Thm.SRAll
 public import ElectricRace.Thm.SRQuiet
 public import ElectricRace.Thm.SRProgress
+public import ElectricRace.Thm.SRSettle
 public import ElectricRace.Thm.FixBDeadlock
 public import ElectricRace.Thm.Starvation
 public import ElectricRace.Thm.StartCrash
@@ -706,6 +707,18 @@ def verdicts : List Entry := [
     assumptions := [],
     claim := "Counterexample to liveness, H=C=K=T=1, weak fairness, only if external collector crashes recur forever: a lasso in which the collector crashes after each removal request and before serving it; every action instance enabled throughout the cycle except SlcFail is taken, and the removal never completes (the shape stays routed).",
     proof := (supports @serializedRemoval_removal_starves_under_recurring_crashes) },
+  { name := "ElectricRace.serializedRemoval_removal_neverStuck_allBounds", module := "ElectricRace.Thm.SRSettle",
+    variant := some .SerializedRemoval, property := some .removalStarves,
+    kind := .supporting,
+    assumptions := [],
+    claim := "Half of liveness, every Bounds, external collector crashes included: no reachable state in which a started removal is unsettled (its shape still routed, or owned by a live consumer) and which is not held only by the consumer-id bound has every forced step disabled, so no weakly fair run stays short of the goal. Not proved: that forced steps alone cannot run forever, which liveness for runs with finitely many unforced moves also needs.",
+    proof := (supports @serializedRemoval_removal_neverStuck_allBounds) },
+  { name := "ElectricRace.serializedRemoval_ack_neverStuck_allBounds", module := "ElectricRace.Thm.SRSettle",
+    variant := some .SerializedRemoval, property := some .ackStarves,
+    kind := .supporting,
+    assumptions := [],
+    claim := "Half of liveness, every Bounds, external collector crashes included: no reachable state in which a transaction is un-acknowledged and which is not held only by the consumer-id bound has every forced step disabled, so no weakly fair run stays short of the acknowledgement. Not proved: that forced steps alone cannot run forever, which liveness for runs with finitely many unforced moves also needs.",
+    proof := (supports @serializedRemoval_ack_neverStuck_allBounds) },
   { name := "ElectricRace.ack_starves_under_recurring_crashes", module := "ElectricRace.Thm.AckLiveness",
     variant := none, property := some .ackStarves,
     kind := .supporting,

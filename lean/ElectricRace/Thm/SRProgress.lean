@@ -34,6 +34,7 @@ public theorem serializedRemoval_noDeadlock_allBounds :
   obtain ⟨hI, hQ⟩ := serializedRemoval_quiescenceInvariant_allBounds b s hs
   obtain ⟨hT, hP⟩ := serializedRemoval_queueInvariant_allBounds b s hs
   exact hq (quiescent_of_inv b s hI hQ hT hP (serializedRemoval_waitFlag_allBounds b s hs)
-    (serializedRemoval_nextNat_allBounds b s hs) hbl hen)
+    (serializedRemoval_nextNat_allBounds b s hs) hbl
+    (fun ⟨a, ha, env, hb, hst⟩ => hen ⟨a, sr_forced_mem_false a ha, env, hb, hst⟩))
 
 end ElectricRace

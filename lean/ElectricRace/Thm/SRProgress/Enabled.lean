@@ -4,13 +4,14 @@ public import ElectricRace.Thm.SRProgress.Queue
 public import ElectricRace.Thm.SRProgress.Wait
 public import ElectricRace.Thm.SRQuiet
 public import ElectricRace.Spec.Deadlock
+public import ElectricRace.Lemmas.Forced
 
 /-!
 # SerializedRemoval progress: from the invariants to "some step is enabled"
 
 In a state satisfying `InvSR`, `InvSRQ`, the typing facts, `InvSRP`, `InvWait` and `NextNat`,
-if no rule of the system (`rules .SerializedRemoval false`) is enabled and the state is not
-bound-limited, it is quiescent. The case analysis: a down collector restarts; a publishing one
+if no forced step of the system (a rule weak fairness forces, `forcedSteps`) is enabled and the
+state is not bound-limited, it is quiescent: every step the case analysis finds is a forced one. The case analysis: a down collector restarts; a publishing one
 resolves a pending handle, has ShapeCache check or start, or broadcasts; an idle one routes,
 applies a batch or handles a removal request; then the batcher flushes a queued removal, and
 every chain not idle, done or aborted takes its own step (a waiting chain's request is
@@ -28,19 +29,21 @@ theorem findAct_mem' : ∀ (acts : List Action) (l : Label) (a : Action),
     · cases h; simp
     · exact List.mem_cons_of_mem _ (findAct_mem' xs l a h)
 
-/-- A rule of the system whose guards hold for a binding in the domains makes the state
-`Enabled`. -/
+/-- A rule of the system that weak fairness forces, whose guards hold for a binding in the
+domains, makes a forced step `Enabled`. -/
 theorem enabled_of (b : Bounds) (s : State) (l : Label)
     (hl : (findAct (rules .SerializedRemoval false) l).isSome = true) (env : Env)
     (hb : bindingOk b env (actOf .SerializedRemoval false l).params = true)
-    (hg : guardsOk b s env (actOf .SerializedRemoval false l).guards = true) :
-    Enabled b (rules .SerializedRemoval false) s := by
+    (hg : guardsOk b s env (actOf .SerializedRemoval false l).guards = true)
+    (hu : unforced l = false := by decide) :
+    Enabled b (forcedSteps (rules .SerializedRemoval)) s := by
   unfold actOf at hb hg
   cases h : findAct (rules .SerializedRemoval false) l with
   | none => rw [h] at hl; simp at hl
   | some a =>
     rw [h] at hb hg
-    exact ⟨a, findAct_mem' _ _ _ h, env, hb, by simp [step, hg]⟩
+    refine ⟨a, mem_forcedSteps _ a (mem_rules_of_false _ a (findAct_mem' _ _ _ h))
+      (by rw [findAct_label _ _ _ h]; exact hu), env, hb, by simp [step, hg]⟩
 
 set_option linter.unusedSimpArgs false
 
@@ -64,7 +67,7 @@ bound-limited and in which no rule of the system is enabled, nothing is in progr
 public theorem quiescent_of_inv (b : Bounds) (s : State)
     (hI : InvSR b s) (hQ : InvSRQ b s) (hT : TypesOk b s) (hP : InvSRP b s) (hW : InvWait b s)
     (hN : NextNat s) (hBL : ¬ BoundLimited b s)
-    (hE : ¬ Enabled b (rules .SerializedRemoval false) s) : Quiescent b s := by
+    (hE : ¬ Enabled b (forcedSteps (rules .SerializedRemoval)) s) : Quiescent b s := by
   obtain ⟨C1, C2, C3, C4, C5, C6, C7⟩ := hI
   obtain ⟨Q1, Q2, -, -, -, -, -, -⟩ := hQ
   obtain ⟨T1, T2, T3, T4⟩ := hT
