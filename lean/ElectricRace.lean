@@ -57,4 +57,11 @@ public import ElectricRace.Thm.ChainsDie
 public import ElectricRace.Thm.Simulation
 public import ElectricRace.Spec.Liveness
 public import ElectricRace.Thm.Starvation
+public import ElectricRace.Spec.SRRank
+public import ElectricRace.Lemmas.SumN
+public import ElectricRace.Thm.SRRank.Basic
+public import ElectricRace.Thm.SRRank.Chain
+public import ElectricRace.Thm.SRRank.Collector
+public import ElectricRace.Thm.SRRank.Cache
+public import ElectricRace.Thm.SRRank
 public import ElectricRace.Verdicts
