@@ -71,4 +71,33 @@ public theorem sumN_le_mul (n c : Nat) (f : Nat → Nat) (h : ∀ i, i < n → f
     have := h n (by omega)
     omega
 
+/-- Termwise `≤` off index `j`, and term `j` (in range) drops by `d`: the sum drops by `d`. -/
+public theorem sumN_drop_at (n : Nat) (f g : Nat → Nat) (j d : Nat) (hj : j < n)
+    (hk : ∀ i, i < n → i ≠ j → f i ≤ g i) (hd : f j + d ≤ g j) :
+    sumN n f + d ≤ sumN n g :=
+  sumN_add_le n f g j d hj (fun i hi => by
+    by_cases e : i = j
+    · subst e; simpa using hd
+    · simpa [e] using hk i hi e)
+
+/-- Termwise `≤` off index `j`, and term `j` rises by at most `d`: the sum rises by at most `d`. -/
+public theorem sumN_rise_at (n : Nat) (f g : Nat → Nat) (j d : Nat)
+    (hk : ∀ i, i < n → i ≠ j → f i ≤ g i) (hd : f j ≤ g j + d) :
+    sumN n f ≤ sumN n g + d :=
+  sumN_le_add n f g j d (fun i hi => by
+    by_cases e : i = j
+    · subst e; simpa using hd
+    · simpa [e] using hk i hi e)
+
+/-- Every term exceeding its counterpart by at most `d`: the sum exceeds by at most `n * d`. -/
+public theorem sumN_le_add_mul (n d : Nat) (f g : Nat → Nat) (h : ∀ i, i < n → f i ≤ g i + d) :
+    sumN n f ≤ sumN n g + n * d := by
+  induction n with
+  | zero => simp [sumN]
+  | succ n ih =>
+    simp only [sumN, Nat.succ_mul]
+    have := ih (fun i hi => h i (by omega))
+    have := h n (by omega)
+    omega
+
 end ElectricRace

@@ -106,16 +106,6 @@ end ElectricRace
 
 namespace ElectricRace
 
-/-- The chains' sum drops by `d` when chain `n` drops by `d` and no other chain rises. -/
-public theorem chains_drop (b : Bounds) (s s' : State) (n d : Nat) (hn : n < b.K)
-    (hk : ∀ k, k < b.K → k ≠ n → chainR b s' k ≤ chainR b s k)
-    (hd : chainR b s' n + d ≤ chainR b s n) :
-    sumN b.K (chainR b s') + d ≤ sumN b.K (chainR b s) :=
-  sumN_add_le b.K _ _ n d hn (fun k hk' => by
-    by_cases e : k = n
-    · subst e; simpa using hd
-    · simpa [e] using hk k hk' e)
-
 /-- A rule that writes `cons` only with values other than `starting` raises no consumer's term. -/
 public theorem consR_le_of_lit (b : Bounds) (s : State) (env : Env) (e : Effect)
     (h : writesLit .cons (fun x => decide (x ≠ vStarting)) e = true) (c : Nat) :
@@ -138,5 +128,84 @@ public theorem removeNow_of_lit (b : Bounds) (s : State) (env : Env) (e : Effect
   rcases exec_lit b s .removeNow _ i 0 e env s h with h' | h'
   · exact Or.inl h'
   · exact Or.inr (by simpa using h')
+
+/-- A handle's term does not rise when its removal flags are kept and it is pending and not
+held by ShapeCache afterwards only if it was so before. -/
+public theorem handleR_le_of (s s' : State) (h : Nat)
+    (e1 : s' .pendingRemove h 0 = s .pendingRemove h 0) (e2 : s' .removeNow h 0 = s .removeNow h 0)
+    (hp : s' .pubState h 0 = vPending ∧ ¬ scHolds s' h →
+      s .pubState h 0 = vPending ∧ ¬ scHolds s h) :
+    handleR s' h ≤ handleR s h := by
+  unfold handleR
+  rw [e1, e2]
+  by_cases c : s' .pubState h 0 = vPending ∧ ¬ scHolds s' h
+  · rw [if_pos c, if_pos (hp c)]; omega
+  · rw [if_neg c]; omega
+
+/-- A handle's term drops by 4 when its removal flags are kept and a pending routing ShapeCache
+was not resolving is resolved (or taken over by ShapeCache). -/
+public theorem handleR_drop (s s' : State) (h : Nat)
+    (e1 : s' .pendingRemove h 0 = s .pendingRemove h 0) (e2 : s' .removeNow h 0 = s .removeNow h 0)
+    (hn : ¬ (s' .pubState h 0 = vPending ∧ ¬ scHolds s' h))
+    (hp : s .pubState h 0 = vPending ∧ ¬ scHolds s h) :
+    handleR s' h + 4 ≤ handleR s h := by
+  unfold handleR
+  rw [e1, e2, if_neg hn, if_pos hp]; omega
+
+/-- A consumer's term is at most 1. -/
+public theorem consR_le_one (s : State) (c : Nat) : consR s c ≤ 1 := by
+  unfold consR; split <;> omega
+
+/-- A handle whose removal flags are unchanged rises by at most 4 (its routing term). -/
+public theorem handleR_le_of_flags (s s' : State) (h : Nat)
+    (e1 : s' .pendingRemove h 0 = s .pendingRemove h 0)
+    (e2 : s' .removeNow h 0 = s .removeNow h 0) : handleR s' h ≤ handleR s h + 4 := by
+  unfold handleR
+  rw [e1, e2]
+  repeat' split
+  all_goals omega
+
+/-- A status update that keeps every shape's presence keeps the presence read at any index. -/
+public theorem read1_status_present (b : Bounds) (s s' : State)
+    (h : ∀ n : Nat, n < b.H → (s' .status n 0 = vPresent ↔ s .status n 0 = vPresent)) (i : Int) :
+    (read1 b s' .status i = vPresent ↔ read1 b s .status i = vPresent) := by
+  unfold read1
+  by_cases hi : inDom b Var.status.dim1 i = true
+  · rw [if_pos hi, if_pos hi]
+    have h0 : 0 ≤ i ∧ i < (b.H : Int) := by
+      simp [inDom, Var.dim1, Var.dims, Bounds.of] at hi; omega
+    obtain ⟨n, rfl⟩ : ∃ n : Nat, i = n := ⟨i.toNat, by omega⟩
+    exact h n (by omega)
+  · rw [if_neg hi, if_neg hi]
+
+/-- A chain's term depends on its step and on whether it waits on a lost request. -/
+public theorem chainR_congr_wait (b : Bounds) (s s' : State) (k : Nat)
+    (e1 : s' .chainPc k 0 = s .chainPc k 0) (e2 : waitLost b s' k ↔ waitLost b s k) :
+    chainR b s' k = chainR b s k := by
+  unfold chainR
+  rw [e1]
+  by_cases w : waitLost b s k
+  · have w' := e2.mpr w
+    rw [if_pos w, if_pos w']
+  · have w' : ¬ waitLost b s' k := fun h => w (e2.mp h)
+    rw [if_neg w, if_neg w']
+
+/-- A chain's term is unchanged when its step, its shape, every shape's presence and every
+removal request are. -/
+public theorem chainR_congr_present (b : Bounds) (s s' : State) (k : Nat)
+    (e1 : s' .chainPc k 0 = s .chainPc k 0) (e2 : s' .chainHandle k 0 = s .chainHandle k 0)
+    (e3 : ∀ n : Nat, n < b.H → (s' .status n 0 = vPresent ↔ s .status n 0 = vPresent))
+    (e4 : ∀ i, s' .removeNow i 0 = s .removeNow i 0) : chainR b s' k = chainR b s k := by
+  apply chainR_congr_wait b s s' k e1
+  have r3 := read1_status_present b s s' e3 (s .chainHandle k 0).asInt
+  have r4 : read1 b s' .removeNow (s .chainHandle k 0).asInt =
+      read1 b s .removeNow (s .chainHandle k 0).asInt := by
+    unfold read1; rw [e4]
+  show (read1 b s' .status (s' .chainHandle k 0).asInt = vPresent ∧
+      read1 b s' .removeNow (s' .chainHandle k 0).asInt ≠ .b true) ↔
+    (read1 b s .status (s .chainHandle k 0).asInt = vPresent ∧
+      read1 b s .removeNow (s .chainHandle k 0).asInt ≠ .b true)
+  rw [e2, r4]
+  exact ⟨fun ⟨x, y⟩ => ⟨r3.mp x, y⟩, fun ⟨x, y⟩ => ⟨r3.mpr x, y⟩⟩
 
 end ElectricRace

@@ -31,51 +31,6 @@ attribute [local simp] exec_seq exec_set0 exec_set1 exec_cond exec_skip State.se
 
 
 
-/-- Termwise `≤` off index `j`, and term `j` (in range) drops by `d`: the sum drops by `d`. -/
-public theorem sumN_drop_at (n : Nat) (f g : Nat → Nat) (j d : Nat) (hj : j < n)
-    (hk : ∀ i, i < n → i ≠ j → f i ≤ g i) (hd : f j + d ≤ g j) :
-    sumN n f + d ≤ sumN n g :=
-  sumN_add_le n f g j d hj (fun i hi => by
-    by_cases e : i = j
-    · subst e; simpa using hd
-    · simpa [e] using hk i hi e)
-
-/-- Termwise `≤` off index `j`, and term `j` rises by at most `d`: the sum rises by at most `d`. -/
-public theorem sumN_rise_at (n : Nat) (f g : Nat → Nat) (j d : Nat)
-    (hk : ∀ i, i < n → i ≠ j → f i ≤ g i) (hd : f j ≤ g j + d) :
-    sumN n f ≤ sumN n g + d :=
-  sumN_le_add n f g j d (fun i hi => by
-    by_cases e : i = j
-    · subst e; simpa using hd
-    · simpa [e] using hk i hi e)
-
-/-- A handle's term does not rise when its removal flags are kept and it is pending and not
-held by ShapeCache afterwards only if it was so before. -/
-public theorem handleR_le_of (s s' : State) (h : Nat)
-    (e1 : s' .pendingRemove h 0 = s .pendingRemove h 0) (e2 : s' .removeNow h 0 = s .removeNow h 0)
-    (hp : s' .pubState h 0 = vPending ∧ ¬ scHolds s' h →
-      s .pubState h 0 = vPending ∧ ¬ scHolds s h) :
-    handleR s' h ≤ handleR s h := by
-  unfold handleR
-  rw [e1, e2]
-  by_cases c : s' .pubState h 0 = vPending ∧ ¬ scHolds s' h
-  · rw [if_pos c, if_pos (hp c)]; omega
-  · rw [if_neg c]; omega
-
-/-- A handle's term drops by 4 when its removal flags are kept and a pending routing ShapeCache
-was not resolving is resolved (or taken over by ShapeCache). -/
-public theorem handleR_drop (s s' : State) (h : Nat)
-    (e1 : s' .pendingRemove h 0 = s .pendingRemove h 0) (e2 : s' .removeNow h 0 = s .removeNow h 0)
-    (hn : ¬ (s' .pubState h 0 = vPending ∧ ¬ scHolds s' h))
-    (hp : s .pubState h 0 = vPending ∧ ¬ scHolds s h) :
-    handleR s' h + 4 ≤ handleR s h := by
-  unfold handleR
-  rw [e1, e2, if_neg hn, if_pos hp]; omega
-
-/-- A consumer's term is at most 1. -/
-public theorem consR_le_one (s : State) (c : Nat) : consR s c ≤ 1 := by
-  unfold consR; split <;> omega
-
 /-- `SlcResolveRegistered`: the pending routing it resolves (4) is gone; nothing else changes. -/
 public theorem rank_SlcResolveRegistered (b : Bounds) :
     RankDrops b (actOf .SerializedRemoval true .SlcResolveRegistered) := by

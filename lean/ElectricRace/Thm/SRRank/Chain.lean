@@ -64,7 +64,7 @@ public theorem rank_CleanerStop (b : Bounds) :
       (fr _ (by decide) (by decide) _ _) (fr _ (by decide) (by decide) _ _)
       (fr _ (by decide) (by decide) _ _))
   have e5 := sumN_le b.C _ _ (fun c _ => hcons c)
-  have e6 := chains_drop b s s' n 1 hnb
+  have e6 := sumN_drop_at b.K (chainR b s') (chainR b s) n 1 hnb
     (fun k _ e => Nat.le_of_eq (chainR_congr b s s' k (by rw [pc' k]; simp [e])
       (fr _ (by decide) (by decide) _ _) (fun i => fr _ (by decide) (by decide) _ _)
       (fun i => fr _ (by decide) (by decide) _ _)))
@@ -104,7 +104,7 @@ public theorem rank_CleanerStorage (b : Bounds) :
       (fr _ (by decide) (by decide) _ _))
   have e5 : sumN b.C (consR s') = sumN b.C (consR s) := sumN_congr _ _ _ (fun c _ =>
     consR_congr s s' c (fr _ (by decide) (by decide) _ _))
-  have e6 := chains_drop b s s' n 1 hnb
+  have e6 := sumN_drop_at b.K (chainR b s') (chainR b s) n 1 hnb
     (fun k _ e => Nat.le_of_eq (chainR_congr b s s' k (by rw [pc' k]; simp [e])
       (fr _ (by decide) (by decide) _ _) (fun i => fr _ (by decide) (by decide) _ _)
       (fun i => fr _ (by decide) (by decide) _ _)))
@@ -147,7 +147,7 @@ public theorem rank_CleanerRouterAck (b : Bounds) :
       (fr _ (by decide) _ _) (fr _ (by decide) _ _) (fr _ (by decide) _ _))
   have e5 : sumN b.C (consR s') = sumN b.C (consR s) := sumN_congr _ _ _ (fun c _ =>
     consR_congr s s' c (fr _ (by decide) _ _))
-  have e6 := chains_drop b s s' n 1 hnb
+  have e6 := sumN_drop_at b.K (chainR b s') (chainR b s) n 1 hnb
     (fun k _ e => Nat.le_of_eq (chainR_congr b s s' k (pc' k e)
       (fr _ (by decide) _ _) (fun i => fr _ (by decide) _ _) (fun i => fr _ (by decide) _ _)))
     (by
@@ -206,7 +206,7 @@ public theorem rank_CleanerSlcRemove (b : Bounds) :
         omega)
   have e5 : sumN b.C (consR s') = sumN b.C (consR s) := sumN_congr _ _ _ (fun c _ =>
     consR_congr s s' c (fr _ (by decide) (by decide) _ _))
-  have e6 := chains_drop b s s' n 3 hnb
+  have e6 := sumN_drop_at b.K (chainR b s') (chainR b s) n 3 hnb
     (fun k _ e => Nat.le_of_eq (chainR_congr b s s' k (pc' k e)
       (fr _ (by decide) (by decide) _ _) (fun i => fr _ (by decide) (by decide) _ _)
       (fun i => fr _ (by decide) (by decide) _ _)))
@@ -265,7 +265,7 @@ public theorem rank_CleanerRouterRemove (b : Bounds) :
   have e5 : sumN b.C (consR s') = sumN b.C (consR s) := sumN_congr _ _ _ (fun c _ =>
     consR_congr s s' c (fr _ (by decide) (by decide) _ _))
   have hh := fr .chainHandle (by decide) (by decide) n 0
-  have e6 := chains_drop b s s' n 2 hnb
+  have e6 := sumN_drop_at b.K (chainR b s') (chainR b s) n 2 hnb
     (fun k _ e => chainR_le_of b s s' k (pc' k e) (fr _ (by decide) (by decide) _ _)
       (fun i => fr _ (by decide) (by decide) _ _) rml)
     (by

@@ -34,69 +34,6 @@ attribute [local simp] exec_seq exec_set0 exec_set1 exec_cond exec_skip State.se
   vAborted vEmpty vE vB vEB vBE vSlcIdle vPublishing vDown vScIdle vRequested vChecked
   vNoCause vSendNil vExternal natCast_eq_iff'
 
-/-- Every term exceeding its counterpart by at most `d`: the sum exceeds by at most `n * d`. -/
-public theorem sumN_le_add_mul (n d : Nat) (f g : Nat → Nat) (h : ∀ i, i < n → f i ≤ g i + d) :
-    sumN n f ≤ sumN n g + n * d := by
-  induction n with
-  | zero => simp [sumN]
-  | succ n ih =>
-    simp only [sumN, Nat.succ_mul]
-    have := ih (fun i hi => h i (by omega))
-    have := h n (by omega)
-    omega
-
-/-- A handle whose removal flags are unchanged rises by at most 4 (its routing term). -/
-public theorem handleR_le_of_flags (s s' : State) (h : Nat)
-    (e1 : s' .pendingRemove h 0 = s .pendingRemove h 0)
-    (e2 : s' .removeNow h 0 = s .removeNow h 0) : handleR s' h ≤ handleR s h + 4 := by
-  unfold handleR
-  rw [e1, e2]
-  repeat' split
-  all_goals omega
-
-/-- A status update that keeps every shape's presence keeps the presence read at any index. -/
-public theorem read1_status_present (b : Bounds) (s s' : State)
-    (h : ∀ n : Nat, n < b.H → (s' .status n 0 = vPresent ↔ s .status n 0 = vPresent)) (i : Int) :
-    (read1 b s' .status i = vPresent ↔ read1 b s .status i = vPresent) := by
-  unfold read1
-  by_cases hi : inDom b Var.status.dim1 i = true
-  · rw [if_pos hi, if_pos hi]
-    have h0 : 0 ≤ i ∧ i < (b.H : Int) := by
-      simp [inDom, Var.dim1, Var.dims, Bounds.of] at hi; omega
-    obtain ⟨n, rfl⟩ : ∃ n : Nat, i = n := ⟨i.toNat, by omega⟩
-    exact h n (by omega)
-  · rw [if_neg hi, if_neg hi]
-
-/-- A chain's term depends on its step and on whether it waits on a lost request. -/
-public theorem chainR_congr_wait (b : Bounds) (s s' : State) (k : Nat)
-    (e1 : s' .chainPc k 0 = s .chainPc k 0) (e2 : waitLost b s' k ↔ waitLost b s k) :
-    chainR b s' k = chainR b s k := by
-  unfold chainR
-  rw [e1]
-  by_cases w : waitLost b s k
-  · have w' := e2.mpr w
-    rw [if_pos w, if_pos w']
-  · have w' : ¬ waitLost b s' k := fun h => w (e2.mp h)
-    rw [if_neg w, if_neg w']
-
-/-- A chain's term is unchanged when its step, its shape, every shape's presence and every
-removal request are. -/
-public theorem chainR_congr_present (b : Bounds) (s s' : State) (k : Nat)
-    (e1 : s' .chainPc k 0 = s .chainPc k 0) (e2 : s' .chainHandle k 0 = s .chainHandle k 0)
-    (e3 : ∀ n : Nat, n < b.H → (s' .status n 0 = vPresent ↔ s .status n 0 = vPresent))
-    (e4 : ∀ i, s' .removeNow i 0 = s .removeNow i 0) : chainR b s' k = chainR b s k := by
-  apply chainR_congr_wait b s s' k e1
-  have r3 := read1_status_present b s s' e3 (s .chainHandle k 0).asInt
-  have r4 : read1 b s' .removeNow (s .chainHandle k 0).asInt =
-      read1 b s .removeNow (s .chainHandle k 0).asInt := by
-    unfold read1; rw [e4]
-  show (read1 b s' .status (s' .chainHandle k 0).asInt = vPresent ∧
-      read1 b s' .removeNow (s' .chainHandle k 0).asInt ≠ .b true) ↔
-    (read1 b s .status (s .chainHandle k 0).asInt = vPresent ∧
-      read1 b s .removeNow (s .chainHandle k 0).asInt ≠ .b true)
-  rw [e2, r4]
-  exact ⟨fun ⟨x, y⟩ => ⟨r3.mp x, y⟩, fun ⟨x, y⟩ => ⟨r3.mpr x, y⟩⟩
-
 /-- The flush: a batched removal (2) becomes part of a batch message (at most 1 more). -/
 public theorem rank_BatcherFlush (b : Bounds) :
     RankDrops b (actOf .SerializedRemoval true .BatcherFlush) := by
