@@ -10,6 +10,7 @@ public import ElectricRace.Thm.Progress
 public import ElectricRace.Thm.WellFormed
 public import ElectricRace.Thm.Undeliverable
 public import ElectricRace.Thm.FixCAll
+public import ElectricRace.Thm.SRRank
 public import ElectricRace.Thm.FixBAll
 public import ElectricRace.Thm.FixBOrphan
 public import ElectricRace.Thm.Liveness
@@ -711,14 +712,20 @@ def verdicts : List Entry := [
     variant := some .SerializedRemoval, property := some .removalStarves,
     kind := .supporting,
     assumptions := [],
-    claim := "Half of liveness, every Bounds, external collector crashes included: no reachable state in which a started removal is unsettled (its shape still routed, or owned by a live consumer) and which is not held only by the consumer-id bound has every forced step disabled, so no weakly fair run can come to rest in a state short of the goal. Not proved: that forced steps alone cannot run forever, which liveness for runs with finitely many unforced moves also needs.",
+    claim := "Half of liveness, every Bounds, external collector crashes included: no reachable state in which a started removal is unsettled (its shape still routed, or owned by a live consumer) and which is not held only by the consumer-id bound has every forced step disabled, so no weakly fair run can come to rest in a state short of the goal. The other half, that forced steps alone cannot run forever, is serializedRemoval_forcedSteps_terminate_allBounds; that the two together give every weakly fair run with finitely many unforced moves reaching the goal is argued in docs/model.md, not stated in Lean.",
     proof := (supports @serializedRemoval_removal_neverStuck_allBounds) },
   { name := "ElectricRace.serializedRemoval_ack_neverStuck_allBounds", module := "ElectricRace.Thm.SRSettle",
     variant := some .SerializedRemoval, property := some .ackStarves,
     kind := .supporting,
     assumptions := [],
-    claim := "Half of liveness, every Bounds, external collector crashes included: no reachable state in which a transaction is un-acknowledged and which is not held only by the consumer-id bound has every forced step disabled, so no weakly fair run can come to rest in a state short of the acknowledgement. Not proved: that forced steps alone cannot run forever, which liveness for runs with finitely many unforced moves also needs.",
+    claim := "Half of liveness, every Bounds, external collector crashes included: no reachable state in which a transaction is un-acknowledged and which is not held only by the consumer-id bound has every forced step disabled, so no weakly fair run can come to rest in a state short of the acknowledgement. The other half, that forced steps alone cannot run forever, is serializedRemoval_forcedSteps_terminate_allBounds; that the two together give every weakly fair run with finitely many unforced moves reaching the goal is argued in docs/model.md, not stated in Lean.",
     proof := (supports @serializedRemoval_ack_neverStuck_allBounds) },
+  { name := "ElectricRace.serializedRemoval_forcedSteps_terminate_allBounds", module := "ElectricRace.Thm.SRRank",
+    variant := some .SerializedRemoval, property := some .removalStarves,
+    kind := .supporting,
+    assumptions := [],
+    claim := "Every Bounds, external collector crashes included: from every reachable state each enabled forced step (all but a new removal, a transaction, an external crash, a failed consumer start and a consumer's own exit) lowers the natural number srRank, so forced steps alone cannot run forever. With the two never-stuck theorems this is the other half of liveness for runs with finitely many unforced moves; that composition is not stated in Lean.",
+    proof := (supports @serializedRemoval_forcedSteps_terminate_allBounds) },
   { name := "ElectricRace.ack_starves_under_recurring_crashes", module := "ElectricRace.Thm.AckLiveness",
     variant := none, property := some .ackStarves,
     kind := .supporting,
