@@ -64,4 +64,7 @@ public import ElectricRace.Thm.SRRank.Chain
 public import ElectricRace.Thm.SRRank.Collector
 public import ElectricRace.Thm.SRRank.Cache
 public import ElectricRace.Thm.SRRank
+public import ElectricRace.Spec.FairRun
+public import ElectricRace.Thm.FairRun
+public import ElectricRace.Thm.SRFair
 public import ElectricRace.Verdicts

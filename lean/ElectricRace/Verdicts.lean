@@ -11,6 +11,7 @@ public import ElectricRace.Thm.WellFormed
 public import ElectricRace.Thm.Undeliverable
 public import ElectricRace.Thm.FixCAll
 public import ElectricRace.Thm.SRRank
+public import ElectricRace.Thm.SRFair
 public import ElectricRace.Thm.FixBAll
 public import ElectricRace.Thm.FixBOrphan
 public import ElectricRace.Thm.Liveness
@@ -74,6 +75,9 @@ inductive KindSpec where
   | starvationWitness (b : Bounds) (sched : List (Label × List Int))
   /-- a supporting fact whose statement is the replay of a schedule from `restored` -/
   | replay (sched : List (Label × List Int))
+  /-- liveness for every `Bounds`, external collector crashes included in the rules: every run
+  weakly fair to the forced rules with finitely many unforced moves reaches the property's goal or
+  a bound-limited state (`LiveUnderFairness`, `Spec/FairRun.lean`; exported with bounds null) -/
   | liveness
   | supporting
 
@@ -95,6 +99,8 @@ def KindSpec.statement : KindSpec → Option Variant → Option Property → Pro
   | .starvationWitness b sched, some v, some .ackStarves =>
       initOk b restored = true ∧ ∃ s, runSched b (rules v) restored sched = some s ∧
         StuckUnsettled v b ackSettledE s
+  | .liveness, some v, some .removalStarves => ∀ b : Bounds, LiveUnderFairness v b removalSettledE
+  | .liveness, some v, some .ackStarves => ∀ b : Bounds, LiveUnderFairness v b ackSettledE
   | _, _, _ => True
 
 /-- One verdict entry. -/
@@ -708,23 +714,35 @@ def verdicts : List Entry := [
     assumptions := [],
     claim := "Counterexample to liveness, H=C=K=T=1, weak fairness, only if external collector crashes recur forever: a lasso in which the collector crashes after each removal request and before serving it; every action instance enabled throughout the cycle except SlcFail is taken, and the removal never completes (the shape stays routed).",
     proof := (supports @serializedRemoval_removal_starves_under_recurring_crashes) },
+  { name := "ElectricRace.serializedRemoval_removal_fairRuns_settle_allBounds", module := "ElectricRace.Thm.SRFair",
+    variant := some .SerializedRemoval, property := some .removalStarves,
+    kind := .liveness,
+    assumptions := ["weak fairness of every forced rule: a rule enabled (under some binding) at every step from some point on is taken at a later step", "finitely many unforced moves: new removals, transactions, external collector crashes, failed consumer starts and consumer exits eventually stop", "a state held only by the consumer-id bound (BoundLimited) ends the run's obligation"],
+    claim := "Liveness, every Bounds, external collector crashes included in the rules: every run that is weakly fair to the system's forced rules and makes finitely many unforced moves reaches a state in which every started removal has its shape out of the router and no live consumer owning it, or a state held only by the consumer-id bound. Composed in Lean from serializedRemoval_forcedSteps_terminate_allBounds and serializedRemoval_removal_neverStuck_allBounds.",
+    proof := (fun b => serializedRemoval_removal_fairRuns_settle_allBounds b) },
+  { name := "ElectricRace.serializedRemoval_ack_fairRuns_settle_allBounds", module := "ElectricRace.Thm.SRFair",
+    variant := some .SerializedRemoval, property := some .ackStarves,
+    kind := .liveness,
+    assumptions := ["weak fairness of every forced rule: a rule enabled (under some binding) at every step from some point on is taken at a later step", "finitely many unforced moves: new removals, transactions, external collector crashes, failed consumer starts and consumer exits eventually stop", "a state held only by the consumer-id bound (BoundLimited) ends the run's obligation"],
+    claim := "Liveness, every Bounds, external collector crashes included in the rules: every run that is weakly fair to the system's forced rules and makes finitely many unforced moves reaches a state with nothing un-acknowledged, or a state held only by the consumer-id bound. Composed in Lean from serializedRemoval_forcedSteps_terminate_allBounds and serializedRemoval_ack_neverStuck_allBounds.",
+    proof := (fun b => serializedRemoval_ack_fairRuns_settle_allBounds b) },
   { name := "ElectricRace.serializedRemoval_removal_neverStuck_allBounds", module := "ElectricRace.Thm.SRSettle",
     variant := some .SerializedRemoval, property := some .removalStarves,
     kind := .supporting,
     assumptions := [],
-    claim := "Half of liveness, every Bounds, external collector crashes included: no reachable state in which a started removal is unsettled (its shape still routed, or owned by a live consumer) and which is not held only by the consumer-id bound has every forced step disabled, so no weakly fair run can come to rest in a state short of the goal. The other half, that forced steps alone cannot run forever, is serializedRemoval_forcedSteps_terminate_allBounds; that the two together give every weakly fair run with finitely many unforced moves reaching the goal is argued in docs/model.md, not stated in Lean.",
+    claim := "Half of liveness, every Bounds, external collector crashes included: no reachable state in which a started removal is unsettled (its shape still routed, or owned by a live consumer) and which is not held only by the consumer-id bound has every forced step disabled, so no weakly fair run can come to rest in a state short of the goal. The other half, that forced steps alone cannot run forever, is serializedRemoval_forcedSteps_terminate_allBounds; serializedRemoval_removal_fairRuns_settle_allBounds composes the two over weakly fair runs.",
     proof := (supports @serializedRemoval_removal_neverStuck_allBounds) },
   { name := "ElectricRace.serializedRemoval_ack_neverStuck_allBounds", module := "ElectricRace.Thm.SRSettle",
     variant := some .SerializedRemoval, property := some .ackStarves,
     kind := .supporting,
     assumptions := [],
-    claim := "Half of liveness, every Bounds, external collector crashes included: no reachable state in which a transaction is un-acknowledged and which is not held only by the consumer-id bound has every forced step disabled, so no weakly fair run can come to rest in a state short of the acknowledgement. The other half, that forced steps alone cannot run forever, is serializedRemoval_forcedSteps_terminate_allBounds; that the two together give every weakly fair run with finitely many unforced moves reaching the goal is argued in docs/model.md, not stated in Lean.",
+    claim := "Half of liveness, every Bounds, external collector crashes included: no reachable state in which a transaction is un-acknowledged and which is not held only by the consumer-id bound has every forced step disabled, so no weakly fair run can come to rest in a state short of the acknowledgement. The other half, that forced steps alone cannot run forever, is serializedRemoval_forcedSteps_terminate_allBounds; serializedRemoval_ack_fairRuns_settle_allBounds composes the two over weakly fair runs.",
     proof := (supports @serializedRemoval_ack_neverStuck_allBounds) },
   { name := "ElectricRace.serializedRemoval_forcedSteps_terminate_allBounds", module := "ElectricRace.Thm.SRRank",
     variant := some .SerializedRemoval, property := some .removalStarves,
     kind := .supporting,
     assumptions := [],
-    claim := "Every Bounds, external collector crashes included: from every reachable state each enabled forced step (all but a new removal, a transaction, an external crash, a failed consumer start and a consumer's own exit) lowers the natural number srRank, so forced steps alone cannot run forever. With the two never-stuck theorems this is the other half of liveness for runs with finitely many unforced moves; that composition is not stated in Lean.",
+    claim := "Every Bounds, external collector crashes included: from every reachable state each enabled forced step (all but a new removal, a transaction, an external crash, a failed consumer start and a consumer's own exit) lowers the natural number srRank, so forced steps alone cannot run forever. With the two never-stuck theorems this is the other half of liveness for runs with finitely many unforced moves; serializedRemoval_removal_fairRuns_settle_allBounds and serializedRemoval_ack_fairRuns_settle_allBounds compose them.",
     proof := (supports @serializedRemoval_forcedSteps_terminate_allBounds) },
   { name := "ElectricRace.ack_starves_under_recurring_crashes", module := "ElectricRace.Thm.AckLiveness",
     variant := none, property := some .ackStarves,

@@ -23,7 +23,10 @@ export function verdictCell(doc: VerdictsDoc, variant: (typeof VARIANTS)[number]
   for (const t of s.safeAtBounds)
     parts.push(`**impossible** at ${t.bounds ? boundsText(t.bounds) : "?"}${t.assumptions.length > 0 ? `, assuming ${t.assumptions.join("; ")}` : ""} (${code([t])})`);
   if (s.witnesses.length > 0) parts.push(`**reachable** by witness (${code(s.witnesses)})`);
-  if (s.liveness.length > 0) parts.push(`liveness (${code(s.liveness)})`);
+  // A liveness theorem rules the starvation out for every Bounds, over the runs its assumptions
+  // (fairness, finitely many unforced moves) describe: worded like a safety cell, with them.
+  for (const t of s.liveness)
+    parts.push(`**impossible**, all bounds, in every run ${t.assumptions.length > 0 ? `with ${t.assumptions.join("; ")}` : "(no assumptions)"} (${code([t])})`);
   if (undecided(s)) parts.push(s.supporting.length > 0 ? `not decided by Lean (supporting: ${code(s.supporting)})` : "not decided by Lean");
   return cellText(parts.join("; "));
 }

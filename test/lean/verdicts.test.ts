@@ -156,6 +156,14 @@ describe("verdicts.json (Lean-owned verdict description)", () => {
       if (t.property !== null) expect(names, where).toContain(t.property);
       if (t.kind === "witness" || t.kind === "safetyAtBounds") expect(t.bounds, where).not.toBeNull();
       if (t.kind === "safetyAllBounds") expect(t.bounds, where).toBeNull();
+      if (t.kind === "liveness") {
+        // for every Bounds, about a liveness goal, with its fairness assumptions stated
+        expect(t.bounds, where).toBeNull();
+        expect(["removalStarves", "ackStarves"], where).toContain(t.property);
+        expect(t.assumptions.length, where).toBeGreaterThan(0);
+        // a cell proved live has no counterexample among the witnesses
+        expect(v.theorems.filter((w) => w.kind === "witness" && w.variant === t.variant && w.property === t.property).map((w) => w.name), where).toEqual([]);
+      }
       if (t.kind !== "supporting") expect(t.variant, where).not.toBeNull();
       if (t.kind === "witness") {
         expect(t.schedule?.length, where).toBeGreaterThan(0);

@@ -33,4 +33,16 @@ describe("README verdict table", () => {
     expect(cells[header.indexOf("`raceWindow`")]).toContain("**impossible** at H=C=K=T=1 (`fixC_noWindow`)");
     expect(cells[header.indexOf("`routedNotPresent`")]).toContain("**reachable** by witness (`fixC_tombstone_routed`)");
   });
+  it("a liveness theorem makes its starvation cell impossible for all bounds, with its fairness assumptions, and FixA stays undecided", () => {
+    const t = verdictTable(committedVerdicts());
+    const lines = t.split("\n");
+    // the last column ends in " |": cut it so that every cell splits alike
+    const cells = (l: string) => l.replace(/ \|$/, "").split(" | ");
+    const header = cells(lines.find((l) => l.startsWith("| variant"))!);
+    const row = (v: string) => cells(lines.find((l) => l.startsWith(`| \`${v}\``))!);
+    const sr = row("SerializedRemoval");
+    expect(sr[header.indexOf("`removalStarves`")]).toMatch(/^\*\*impossible\*\*, all bounds, in every run with weak fairness .*finitely many unforced moves.*\(`serializedRemoval_removal_fairRuns_settle_allBounds`\)/);
+    expect(sr[header.indexOf("`ackStarves`")]).toContain("(`serializedRemoval_ack_fairRuns_settle_allBounds`)");
+    expect(row("FixA")[header.indexOf("`removalStarves`")]).toMatch(/^not decided by Lean/);
+  });
 });
