@@ -2,44 +2,33 @@
 // replayed to traces and checked against the rules Lean exported. A failure is a disagreement
 // between implementation and rules: report it, do not weaken the checker.
 import { describe, expect, it } from "vitest";
-import { readdirSync } from "node:fs";
-import path from "node:path";
-import { VARIANTS, type Variant } from "../../src/contract/vocabulary.ts";
-import { loadScenarioFile, toSystemInit } from "../../src/scenario/load.ts";
 import { explore } from "../../src/sched/explorer.ts";
 import { replayEvents } from "../../src/sched/counterexample.ts";
 import { serialiseTrace } from "../../src/contract/trace/writer.ts";
 import { quotedRulesFingerprint } from "../../src/contract/rules/quoted-fingerprint.ts";
 import { IMPLEMENTATION, TRACE_FORMAT } from "../../src/contract/trace/types.ts";
 import { leanProperties } from "../helpers/lean-properties.ts";
-import { Disagreements, ImplChecker, OUTSIDE_INIT_SCENARIOS, scenarioDir } from "../helpers/impl-check.ts";
+import { Disagreements, ImplChecker, OUTSIDE_INIT_SCENARIOS, scenarioVariants } from "../helpers/impl-check.ts";
 
-const scenarios = readdirSync(scenarioDir).filter((f) => f.endsWith(".yaml")).map((f) => path.join(scenarioDir, f));
 const impl = new ImplChecker();
 
 describe("implementation traces vs Lean rules", () => {
   it("explorer counterexamples (found and shrunk schedules) replay to traces that pass", async () => {
     const failures = new Disagreements();
     let replayed = 0;
-    for (const file of scenarios) {
-      const loaded = loadScenarioFile(file);
-      if (!loaded.ok) continue;
-      for (const v of VARIANTS as readonly Variant[]) {
-        const init = toSystemInit(loaded.scenario, v);
-        if (!init.ok) continue;
-        const report = explore(init.init, { mode: "auto", maxStates: 20_000, seed: 1, walks: 50, maxDepth: loaded.scenario.maxSteps, properties: leanProperties(init.init) });
-        for (const verdict of report.verdicts)
-          for (const [kind, actions] of [["found", verdict.found], ["shrunk", verdict.shrunk?.actions]] as const) {
-            if (!actions) continue;
-            const rep = replayEvents(init.init, actions);
-            const text = serialiseTrace({
-              kind: "header", format: TRACE_FORMAT, variant: v, seed: 1, scenario: loaded.scenario.name, scheduler: "explore",
-              implementation: IMPLEMENTATION, rulesFingerprint: quotedRulesFingerprint(v), bounds: init.init.bounds, init: rep.init,
-            }, rep.events);
-            replayed++;
-            await impl.checkImpl(text, `${path.basename(file)} ${v} ${verdict.property} (${kind})`, path.basename(file), failures);
-          }
-      }
+    for (const { name: base, scenario, variant: v, init } of scenarioVariants()) {
+      const report = explore(init, { mode: "auto", maxStates: 20_000, seed: 1, walks: 50, maxDepth: scenario.maxSteps, properties: leanProperties(init) });
+      for (const verdict of report.verdicts)
+        for (const [kind, actions] of [["found", verdict.found], ["shrunk", verdict.shrunk?.actions]] as const) {
+          if (!actions) continue;
+          const rep = replayEvents(init, actions);
+          const text = serialiseTrace({
+            kind: "header", format: TRACE_FORMAT, variant: v, seed: 1, scenario: scenario.name, scheduler: "explore",
+            implementation: IMPLEMENTATION, rulesFingerprint: quotedRulesFingerprint(v), bounds: init.bounds, init: rep.init,
+          }, rep.events);
+          replayed++;
+          await impl.checkImpl(text, `${base} ${v} ${verdict.property} (${kind})`, base, failures);
+        }
     }
     // PreFix's nil crash on the recipe alone gives a found and a shrunk schedule.
     expect(replayed).toBeGreaterThan(1);

@@ -8,14 +8,12 @@ import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { defaultRulesDir } from "../../src/checker/rules.ts";
 import { checkFile } from "../../src/checker/stream.ts";
-import { VARIANTS, type Variant } from "../../src/contract/vocabulary.ts";
-import { loadScenarioFile, toSystemInit } from "../../src/scenario/load.ts";
+import { VARIANTS } from "../../src/contract/vocabulary.ts";
 import { simulateTrace } from "../../src/sched/simulate.ts";
 import { toItf } from "../../src/itf/export.ts";
 import { checkItfText } from "../../src/itf/check.ts";
-import { checkOptions, Disagreements, ImplChecker, OUTSIDE_INIT_SCENARIOS, scenarioDir, tracesDir } from "../helpers/impl-check.ts";
+import { checkOptions, Disagreements, ImplChecker, OUTSIDE_INIT_SCENARIOS, scenarioVariants, tracesDir } from "../helpers/impl-check.ts";
 
-const scenarios = readdirSync(scenarioDir).filter((f) => f.endsWith(".yaml")).map((f) => path.join(scenarioDir, f));
 const SEEDS = Number(process.env.CHECK_IMPL_SEEDS ?? 8);
 const impl = new ImplChecker();
 
@@ -35,24 +33,18 @@ describe("implementation traces vs Lean rules", () => {
   it(`simulator: every scenario x variant x ${SEEDS} seeds (random policy), plus the scripted schedule`, async () => {
     const failures = new Disagreements();
     let checked = 0;
-    for (const file of scenarios) {
-      const loaded = loadScenarioFile(file);
-      if (!loaded.ok) continue;
-      for (const v of VARIANTS as readonly Variant[]) {
-        const init = toSystemInit(loaded.scenario, v);
-        if (!init.ok) continue;
-        const runs: { policy: "random" | "scripted"; seed: number }[] = Array.from({ length: SEEDS }, (_, i) => ({ policy: "random" as const, seed: i + 1 }));
-        if (loaded.scenario.schedule) runs.push({ policy: "scripted", seed: 1 });
-        for (const run of runs) {
-          const out = simulateTrace(loaded.scenario, init.init, { seed: run.seed, policy: run.policy, maxSteps: loaded.scenario.maxSteps });
-          const name = `${path.basename(file)} --variant ${v} --policy ${run.policy} --seed ${run.seed}`;
-          checked++;
-          if ((await impl.checkImpl(out.text, name, path.basename(file), failures)) && run.seed <= 2) {
-            // and the same trace through ITF export -> import -> check
-            const itf = toItf(out.header, out.result.events, name);
-            const ri = await checkItfText(JSON.stringify(itf), `${name} (ITF)`, await checkOptions());
-            if (!ri.ok) failures.add(`${path.basename(file)} (ITF)`, ri);
-          }
+    for (const { file, name: base, scenario, variant: v, init } of scenarioVariants()) {
+      const runs: { policy: "random" | "scripted"; seed: number }[] = Array.from({ length: SEEDS }, (_, i) => ({ policy: "random" as const, seed: i + 1 }));
+      if (scenario.schedule) runs.push({ policy: "scripted", seed: 1 });
+      for (const run of runs) {
+        const out = simulateTrace(scenario, init, { seed: run.seed, policy: run.policy, maxSteps: scenario.maxSteps });
+        const name = `${path.basename(file)} --variant ${v} --policy ${run.policy} --seed ${run.seed}`;
+        checked++;
+        if ((await impl.checkImpl(out.text, name, base, failures)) && run.seed <= 2) {
+          // and the same trace through ITF export -> import -> check
+          const itf = toItf(out.header, out.result.events, name);
+          const ri = await checkItfText(JSON.stringify(itf), `${name} (ITF)`, await checkOptions());
+          if (!ri.ok) failures.add(`${base} (ITF)`, ri);
         }
       }
     }

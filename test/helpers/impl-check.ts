@@ -12,9 +12,26 @@ import { formatResult } from "../../src/checker/report.ts";
 import type { CheckOptions, TraceResult } from "../../src/checker/check.ts";
 import type { RulesDoc } from "../../src/contract/rules/types.ts";
 import type { Result } from "../../src/contract/result.ts";
+import { readdirSync } from "node:fs";
+import { VARIANTS, type Variant } from "../../src/contract/vocabulary.ts";
+import { loadScenarioFile, toSystemInit } from "../../src/scenario/load.ts";
 
 export const tracesDir = path.join(repoRoot, "traces");
 export const scenarioDir = path.join(tracesDir, "scenarios");
+
+/** Every committed scenario with every variant it can start (a scenario that does not load fails). */
+export function* scenarioVariants() {
+  const files = readdirSync(scenarioDir).filter((f) => f.endsWith(".yaml")).map((f) => path.join(scenarioDir, f));
+  if (files.length === 0) throw new Error(`no scenarios in ${scenarioDir}`);
+  for (const file of files) {
+    const loaded = loadScenarioFile(file);
+    if (!loaded.ok) throw new Error(`${file}: ${loaded.errors.map((e) => e.message).join("; ")}`);
+    for (const variant of VARIANTS as readonly Variant[]) {
+      const init = toSystemInit(loaded.scenario, variant);
+      if (init.ok) yield { file, name: path.basename(file), scenario: loaded.scenario, variant, init: init.init };
+    }
+  }
+}
 
 /** Scenarios whose initial state is outside the Lean init: stale-router-entry starts with a router entry ShapeStatus no longer has. */
 export const OUTSIDE_INIT_SCENARIOS = ["stale-router-entry.yaml"];
