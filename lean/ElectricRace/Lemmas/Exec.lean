@@ -67,4 +67,19 @@ public theorem read1_out (b : Bounds) (s : State) (v : Var) (i : Int)
 public theorem Env.upd_same (env : Env) (p : Param) (n : Int) : env.upd p n p = n := by
   simp [Env.upd]
 
+/-- A step that happened: its guards held, and the new state is its effect's result. -/
+public theorem step_eq_some {b : Bounds} {s s' : State} {a : Action} {env : Env}
+    (h : step b s a env = some s') : guardsOk b s env a.guards = true ∧ exec b s env a.effect s = s' := by
+  unfold step at h
+  by_cases hg : guardsOk b s env a.guards = true
+  · rw [if_pos hg] at h
+    exact ⟨hg, Option.some.inj h⟩
+  · rw [if_neg hg] at h
+    simp at h
+
+/-- The new state of a step is its effect's result. -/
+public theorem step_some {b : Bounds} {s s' : State} {a : Action} {env : Env}
+    (h : step b s a env = some s') : s' = exec b s env a.effect s :=
+  (step_eq_some h).2.symm
+
 end ElectricRace

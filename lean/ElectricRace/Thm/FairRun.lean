@@ -1,6 +1,7 @@
 module
 
 public import ElectricRace.Spec.FairRun
+public import ElectricRace.Lemmas.Exec
 
 /-!
 # From a ranking function and "never stuck" to liveness over fair runs
@@ -14,16 +15,6 @@ makes the run take it: a contradiction.
 -/
 
 namespace ElectricRace
-
-/-- A step that is taken has its guards true and the rule's effect as successor. -/
-theorem step_eq_some {b : Bounds} {s s' : State} {a : Action} {env : Env}
-    (h : step b s a env = some s') : guardsOk b s env a.guards = true ∧ exec b s env a.effect s = s' := by
-  unfold step at h
-  by_cases hg : guardsOk b s env a.guards = true
-  · rw [if_pos hg] at h
-    exact ⟨hg, Option.some.inj h⟩
-  · rw [if_neg hg] at h
-    simp at h
 
 /-- Every state of a run is reachable. -/
 public theorem Run.reachable {b : Bounds} {acts : List Action} (r : Run b acts) :

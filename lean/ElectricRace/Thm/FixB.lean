@@ -42,13 +42,6 @@ theorem state_ite_read (c : Prop) [Decidable c] (s1 s2 : State) (v : Var) (i j :
 theorem Val.asBool_eq_false (v : Val) : v.asBool = false ↔ v ≠ .b true := by
   cases v <;> simp [Val.asBool]
 
-theorem step_some' {b : Bounds} {s s' : State} {a : Action} {env : Env}
-    (h : step b s a env = some s') : s' = exec b s env a.effect s := by
-  unfold step at h
-  split at h
-  · exact (Option.some.inj h).symm
-  · simp at h
-
 theorem int_zero_eq (x : Int) : (0 = x) ↔ (x = 0) := eq_comm
 
 theorem int_range_one (x : Int) : (0 ≤ x ∧ x < 1) ↔ x = 0 := by omega
@@ -131,7 +124,7 @@ public theorem fixB_noFault_invariant :
   induction hs with
   | init s hi => exact initOk_invB s hi
   | step s s' a env _ ha hb hst ih =>
-    rw [step_some' hst]
+    rw [step_some hst]
     unfold step at hst
     split at hst
     · rename_i hg

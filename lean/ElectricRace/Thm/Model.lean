@@ -1,6 +1,7 @@
 module
 
 public import ElectricRace.Spec.Properties
+public import ElectricRace.Lemmas.Exec
 
 /-!
 # Theorems about the full model's step function
@@ -156,13 +157,6 @@ theorem exec_writesOnly (b : Bounds) (pre : State) (v : Var) (ok : Val → Bool)
     split
     · exact iht env post h.1 hp
     · exact ihe env post h.2 hp
-
-theorem step_some {b : Bounds} {s s' : State} {a : Action} {env : Env}
-    (h : step b s a env = some s') : s' = exec b s env a.effect s := by
-  unfold step at h
-  split at h
-  · exact (Option.some.inj h).symm
-  · simp at h
 
 public theorem initOk_crashCause {b : Bounds} {s : State} (h : initOk b s = true) :
     s .crashCause 0 0 = vNoCause := by
