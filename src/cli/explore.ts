@@ -35,9 +35,11 @@ Explores the scenario's schedules on the deterministic scheduler and evaluates, 
 the invariant Lean exports for each property of the variant (lean/rules/verdicts.json, with the
 checker's interpreter), plus a deadlock check on states where nothing but an external crash
 (SlcFail) is enabled, and the liveness goals Lean exports (removalStarves, ackStarves) on states
-where no forced step is enabled (only the export's unforced moves). What a finding means comes from the same export: a violation of a property
-a Lean safety theorem proves for this run (its bounds, an initial state satisfying the exported
-init, no action the theorem leaves out) fails the run and names the theorem; a violation Lean
+where no forced step is enabled (only the export's unforced moves). What a finding means comes
+from the same export: a violation of a property a Lean safety theorem proves for this run (its
+bounds, an initial state satisfying the exported init, no action the theorem leaves out), or a
+starvation a Lean liveness theorem rules out (every Bounds, from an init state), fails the run
+and names the theorem; a violation Lean
 reaches by a witness is reported as that witness predicts; anything else is "not decided by
 Lean". Counterexamples are shrunk (delta debugging, confirmed by replay) and printed as numbered
 event lists, or with --diagram as sequence diagrams (one column per process, one arrow per

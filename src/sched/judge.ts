@@ -1,9 +1,10 @@
 // What a property found (or not found) by the explorer means, from Lean's verdict export only:
-// a violation a covering safety theorem rules out is a failure naming the theorem; one Lean
-// reaches with a witness is "as Lean's witness predicts"; anything else is "not decided by Lean".
+// a violation a covering safety (or, for the starvation checks, liveness) theorem rules out is a
+// failure naming the theorem; one Lean reaches with a witness is "as Lean's witness predicts";
+// anything else is "not decided by Lean".
 import type { ActionLabel, Bounds, Variant } from "../contract/vocabulary.ts";
 import type { TheoremVerdict, VerdictsDoc } from "../contract/verdicts/types.ts";
-import { covers, leanSays, shortName, type RunFacts } from "../contract/verdicts/query.ts";
+import { covers, leanSays, shortName, type Coverage, type RunFacts } from "../contract/verdicts/query.ts";
 
 export type Judgement =
   /** violated although a theorem that covers the run proves it cannot be */
@@ -29,7 +30,7 @@ export function judge(doc: VerdictsDoc, variant: Variant, property: string, boun
   const says = leanSays(doc, variant, property);
   const safety = [...says.safeAllBounds, ...says.safeAtBounds];
   const run: RunFacts = { bounds, initialOk, actions: f.path };
-  const checked = safety.map((t) => ({ theorem: t, c: covers(t, run) }));
+  const checked = [...safety.map((t) => ({ theorem: t, c: covers(t, run) })), ...says.liveness.map((t) => ({ theorem: t, c: coversStuck(run) }))];
   const covering = checked.filter((x) => x.c.covers).map((x) => x.theorem);
   if (f.violated) {
     if (covering.length > 0) return { kind: "contradicts", theorems: covering };
@@ -41,6 +42,14 @@ export function judge(doc: VerdictsDoc, variant: Variant, property: string, boun
   if (covering.length > 0) return { kind: "proved", theorems: covering };
   if (says.witnesses.length > 0) return { kind: "witnessNotFound", theorems: says.witnesses };
   return { kind: "notFound" };
+}
+
+/** A liveness theorem (every weakly fair run with finitely many unforced moves reaches the goal,
+ * for every Bounds) rules out what the explorer reports for its property: a reachable state with
+ * no forced step enabled and the goal false, not held only by the consumer-id bound. Staying in
+ * that state is a run its fairness assumptions allow, so only the run's start matters. */
+function coversStuck(run: RunFacts): Coverage {
+  return run.initialOk ? { covers: true } : { covers: false, why: "the run does not start in a state satisfying the exported init" };
 }
 
 export const isFailure = (j: Judgement): boolean => j.kind === "contradicts";

@@ -99,7 +99,23 @@ describe("explorer on the race recipe", () => {
       expect(j.kind, v).toBe("witnessed");
       expect(j.kind === "witnessed" && j.theorems.map((t) => t.name), v).toContain(`ElectricRace.${starving.get(v)!}`);
     }
-    expect(runs.get("SerializedRemoval")!.judged("removalStarves").kind).toBe("notFound");
+    // SerializedRemoval: Lean's liveness theorems (every Bounds, fair runs) cover the search
+    for (const [p, t] of [["removalStarves", "serializedRemoval_removal_fairRuns_settle_allBounds"], ["ackStarves", "serializedRemoval_ack_fairRuns_settle_allBounds"]] as const) {
+      const j = runs.get("SerializedRemoval")!.judged(p);
+      expect(j.kind, p).toBe("proved");
+      expect(j.kind === "proved" && j.theorems.map((x) => x.name), p).toEqual([`ElectricRace.${t}`]);
+    }
+    // FixA: no liveness theorem, no witness
+    expect(runs.get("FixA")!.judged("removalStarves").kind).toBe("notFound");
+  });
+  it("a starvation found in SerializedRemoval would contradict its liveness theorem, unless the run starts outside Lean's init", () => {
+    const bounds = { H: 1, C: 1, K: 1, T: 1 };
+    const found = judge(verdicts, "SerializedRemoval", "ackStarves", bounds, true, { violated: true, path: ["TxnArrive"] });
+    expect(found.kind).toBe("contradicts");
+    expect(found.kind === "contradicts" && found.theorems.map((t) => t.name)).toEqual(["ElectricRace.serializedRemoval_ack_fairRuns_settle_allBounds"]);
+    const outside = judge(verdicts, "SerializedRemoval", "ackStarves", bounds, false, { violated: true, path: ["TxnArrive"] });
+    expect(outside.kind).toBe("undecided");
+    expect(outside.kind === "undecided" && outside.notCovering.map((x) => x.why)).toEqual(["the run does not start in a state satisfying the exported init"]);
   });
   it("a crash from a state outside Lean's init is not covered by FixB's safety theorem (stale router entry)", () => {
     const x = run(initFor("stale-router-entry", "FixB"));
