@@ -67,4 +67,8 @@ public import ElectricRace.Thm.SRRank
 public import ElectricRace.Spec.FairRun
 public import ElectricRace.Thm.FairRun
 public import ElectricRace.Thm.SRFair
+public import ElectricRace.Spec.TxnFlow
+public import ElectricRace.Thm.TxnFlow.Basic
+public import ElectricRace.Thm.TxnFlow.Ack
+public import ElectricRace.Thm.TxnFlow.SR
 public import ElectricRace.Verdicts

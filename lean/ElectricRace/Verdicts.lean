@@ -25,6 +25,7 @@ public import ElectricRace.Thm.FixBDeadlock
 public import ElectricRace.Thm.Starvation
 public import ElectricRace.Thm.StartCrash
 public import ElectricRace.Thm.Simulation
+public import ElectricRace.Thm.TxnFlow.SR
 public import ElectricRace.Lemmas.Holds
 import Lean.Data.Json
 
@@ -35,7 +36,8 @@ import Lean.Data.Json
 (safety for all bounds, safety at stated bounds, reachable by witness, or supporting). Each entry
 carries a PROOF of its kind's schematic statement (`KindSpec.statement`, built from
 `SafeAllBounds`, `SafeAt` and `WitnessBy` of `ElectricRace/Spec/Properties.lean`, and for the
-property `deadlock` from `Deadlocked` of `ElectricRace/Spec/Deadlock.lean`), obtained from
+property `deadlock` from `Deadlocked` of `ElectricRace/Spec/Deadlock.lean`, for `txnLoss` from
+`NoTxnLoss` of `ElectricRace/Spec/TxnFlow.lean`), obtained from
 the named theorem: the kernel checks that the theorem has the declared kind. "Supporting" entries
 (simple-model and projection facts, frame facts, progress facts) carry `True`; their proof term
 still mentions the theorem, and a Lean-free test checks that every entry's name names the theorem
@@ -63,6 +65,10 @@ inductive KindSpec where
   /-- no deadlock for every `Bounds` (`Deadlocked`, `Spec/Deadlock.lean`), over the full rules
   (exported as kind `safetyAllBounds`: the property `deadlock` never happens) -/
   | deadlockFreeAllBounds
+  /-- no lost transaction for every `Bounds` (`NoTxnLoss`, `Spec/TxnFlow.lean`: the
+  un-acknowledged transaction is always held and only the end of its publish acknowledges it),
+  over the full rules (exported as kind `safetyAllBounds`: the property `txnLoss` never happens) -/
+  | txnSafeAllBounds
   | safetyAt (faults : Bool) (b : Bounds)
   | witness (b : Bounds) (sched : List (Label × List Int))
   /-- a deadlock reached by a schedule from `restored` (exported as kind `witness`): the replay
@@ -88,6 +94,7 @@ def KindSpec.statement : KindSpec → Option Variant → Option Property → Pro
       ∀ (b : Bounds) (s : State), Reachable b (rules v false) s → holds b s p
   | .deadlockFreeAllBounds, some v, some .deadlock =>
       ∀ (b : Bounds) (s : State), Reachable b (rules v) s → ¬ Deadlocked v b s
+  | .txnSafeAllBounds, some v, some .txnLoss => ∀ b : Bounds, NoTxnLoss v b
   | .safetyAt f b, some v, some p => SafeAt v f b p
   | .witness b sched, some v, some p => WitnessBy v b p restored sched
   | .deadlockWitness b sched, some v, some .deadlock =>
@@ -102,6 +109,12 @@ def KindSpec.statement : KindSpec → Option Variant → Option Property → Pro
   | .liveness, some v, some .removalStarves => ∀ b : Bounds, LiveUnderFairness v b removalSettledE
   | .liveness, some v, some .ackStarves => ∀ b : Bounds, LiveUnderFairness v b ackSettledE
   | _, _, _ => True
+
+/-- The assumptions of the liveness entries (`LiveUnderFairness`, `Spec/FairRun.lean`). -/
+def fairRunAssumptions : List String :=
+  ["weak fairness of every forced rule: a rule enabled (under some binding) at every step from some point on is taken at a later step",
+   "finitely many unforced moves: new removals, transactions, external collector crashes, failed consumer starts and consumer exits eventually stop",
+   "a state held only by the consumer-id bound (BoundLimited) ends the run's obligation"]
 
 /-- One verdict entry. -/
 structure Entry where
@@ -672,6 +685,12 @@ def verdicts : List Entry := [
     assumptions := [],
     claim := "For every Bounds, external collector crashes included: in every reachable state with work still in progress that is not held only by the consumer-id bound, some step other than an external crash is enabled; the rules never deadlock. The proposal's ShapeCache starts its clean_shape asynchronously (docs/fix-proposal.md), so no chain is hosted by ShapeCache; the collector's own synchronous remove_shapes is not modelled.",
     proof := serializedRemoval_noDeadlock_allBounds },
+  { name := "ElectricRace.serializedRemoval_noTxnLoss_allBounds", module := "ElectricRace.Thm.TxnFlow.SR",
+    variant := some .SerializedRemoval, property := some .txnLoss,
+    kind := .txnSafeAllBounds,
+    assumptions := [],
+    claim := "For every Bounds, external collector crashes included (electric.md I6): in every reachable state the un-acknowledged transaction is being published, waits in the collector's mailbox, or the collector is down (its restart re-queues it); and the only step that acknowledges it is SlcBroadcast ending the publish of that very transaction with no handle pending. Which consumers the publish reaches is the broadcast rule itself (a resolved, live consumer applies it; a dead one is skipped), not part of this statement.",
+    proof := serializedRemoval_noTxnLoss_allBounds },
   { name := "ElectricRace.serializedRemoval_invariant_allBounds", module := "ElectricRace.Thm.SRAll",
     variant := some .SerializedRemoval, property := none,
     kind := .supporting,
@@ -717,13 +736,13 @@ def verdicts : List Entry := [
   { name := "ElectricRace.serializedRemoval_removal_fairRuns_settle_allBounds", module := "ElectricRace.Thm.SRFair",
     variant := some .SerializedRemoval, property := some .removalStarves,
     kind := .liveness,
-    assumptions := ["weak fairness of every forced rule: a rule enabled (under some binding) at every step from some point on is taken at a later step", "finitely many unforced moves: new removals, transactions, external collector crashes, failed consumer starts and consumer exits eventually stop", "a state held only by the consumer-id bound (BoundLimited) ends the run's obligation"],
+    assumptions := fairRunAssumptions,
     claim := "Liveness, every Bounds, external collector crashes included in the rules: every run that is weakly fair to the system's forced rules and makes finitely many unforced moves reaches a state in which every started removal has its shape out of the router and no live consumer owning it, or a state held only by the consumer-id bound. Composed in Lean from serializedRemoval_forcedSteps_terminate_allBounds and serializedRemoval_removal_neverStuck_allBounds.",
     proof := (fun b => serializedRemoval_removal_fairRuns_settle_allBounds b) },
   { name := "ElectricRace.serializedRemoval_ack_fairRuns_settle_allBounds", module := "ElectricRace.Thm.SRFair",
     variant := some .SerializedRemoval, property := some .ackStarves,
     kind := .liveness,
-    assumptions := ["weak fairness of every forced rule: a rule enabled (under some binding) at every step from some point on is taken at a later step", "finitely many unforced moves: new removals, transactions, external collector crashes, failed consumer starts and consumer exits eventually stop", "a state held only by the consumer-id bound (BoundLimited) ends the run's obligation"],
+    assumptions := fairRunAssumptions,
     claim := "Liveness, every Bounds, external collector crashes included in the rules: every run that is weakly fair to the system's forced rules and makes finitely many unforced moves reaches a state with nothing un-acknowledged, or a state held only by the consumer-id bound. Composed in Lean from serializedRemoval_forcedSteps_terminate_allBounds and serializedRemoval_ack_neverStuck_allBounds.",
     proof := (fun b => serializedRemoval_ack_fairRuns_settle_allBounds b) },
   { name := "ElectricRace.serializedRemoval_removal_neverStuck_allBounds", module := "ElectricRace.Thm.SRSettle",
@@ -897,7 +916,7 @@ private def propDescV : Property → String
   | .orphanDelivery => "a live consumer received an event while its shape's status was not present"
   | .quiescentOrphan => "at quiescence (nothing in flight) a live consumer, storage or router entry belongs to a shape whose status is not present"
   | .deadlock => "work still in progress (not quiescent), not held only by the consumer-id bound, and no step of the system enabled, the external crash SlcFail not counted (not a state predicate: no invariant expression)"
-  | .txnLoss => "a transaction acknowledged without delivery or never re-delivered (not a state predicate: no invariant expression)"
+  | .txnLoss => "a transaction acknowledged before the collector finished publishing it, or dropped while un-acknowledged (not in the mailbox, not being published, and the collector up) (not a state predicate: no invariant expression)"
   | .removalStarves => "liveness of removal fails under weak fairness of the forced steps: a started removal never ends with neither the router nor a live consumer holding its shape (not a state predicate: the goal expression is exported)"
   | .ackStarves => "liveness of the acknowledgement fails under weak fairness of the forced steps: an un-acknowledged transaction is never acknowledged (not a state predicate: the goal expression is exported)"
 
@@ -1019,7 +1038,7 @@ private def schedJsonV (sched : List (Label × List Int)) : Json :=
 
 private def kindNameV : KindSpec → String
   | .safetyAllBounds => "safetyAllBounds" | .safetyAllBoundsNoFault => "safetyAllBounds"
-  | .deadlockFreeAllBounds => "safetyAllBounds"
+  | .deadlockFreeAllBounds => "safetyAllBounds" | .txnSafeAllBounds => "safetyAllBounds"
   | .safetyAt _ _ => "safetyAtBounds"
   | .witness _ _ => "witness" | .deadlockWitness _ _ => "witness" | .starvationWitness _ _ => "witness"
   | .replay _ => "supporting" | .liveness => "liveness"

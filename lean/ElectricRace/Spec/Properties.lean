@@ -41,8 +41,9 @@ inductive Property where
   not what blocks it, and no step of the system is enabled, external crashes not counted
   (`Deadlocked` in `Spec/Deadlock.lean`); not a state predicate of the exported kind -/
   | deadlock
-  /-- a transaction acknowledged without being delivered, or never re-delivered (not a state
-  predicate) -/
+  /-- a transaction acknowledged before the collector finished publishing it, or dropped while
+  un-acknowledged (electric.md I6; `NoTxnLoss` in `Spec/TxnFlow.lean`; not a state predicate of
+  the exported kind) -/
   | txnLoss
   /-- liveness of removal fails: a weakly fair run in which a started removal never ends with
   neither the router nor a live consumer holding its shape (`Spec/Liveness.lean`; not a state
