@@ -22,7 +22,6 @@ import { lintSource, type LintFinding } from "./source-lint.ts";
 import { runWasmModule, type ModuleRun } from "./wasm-backend.ts";
 import { defaultJobs } from "./memory.ts";
 import { runSchedule } from "./module-schedule.ts";
-import { withoutExportEvals } from "./export-evals.ts";
 
 export type EngineChoice = "auto" | "native" | "wasm";
 
@@ -94,13 +93,6 @@ function statusOf(run: ModuleRun): ModuleStatus {
 
 interface ModulePlan {
   mod: LeanModule;
-  /** The schedule's node: the module's name, or `exportRunName(name)` for its export run. */
-  node: string;
-  /** What the engine checks: the module's source, without its export `#eval`s when it has any
-   * (`export-evals.ts`); the export run checks the whole file. */
-  source: string;
-  /** The whole-file check that runs the module's export (`export-evals.ts`). */
-  exportRun: boolean;
   key: string;
   keyFile: string;
   /** The last successful check's record is still valid: nothing to run. */
@@ -125,56 +117,21 @@ async function reportedSeconds(leanRoot: string): Promise<Map<string, number>> {
   return out;
 }
 
-/** The schedule node of a module's export run. */
-const exportRunName = (module: string): string => `${module} (export run)`;
-
-/** Where an export run's .olean goes: not where importers look. */
-const exportOlean = (buildDir: string, file: string): string => join(buildDir, "olean-export", file.replace(/\.lean$/, ".olean"));
-
 async function planModules(pkg: LeanPackage, opts: ProveOptions, engine: PreparedEngine, buildDir: string): Promise<ModulePlan[]> {
   const reported = await reportedSeconds(opts.leanRoot);
   // Keys in import order: a module's key covers the keys of everything it imports.
   const keys = new Map<string, string>();
   const plans: ModulePlan[] = [];
   for (const mod of pkg.modules) {
-    const importKeys = mod.imports.map((i) => keys.get(i) ?? "");
-    const stripped = withoutExportEvals(mod.source);
-    const source = stripped ?? mod.source;
-    // Keyed by the whole file: any edit, the export lines included, re-runs both checks.
-    const key = moduleKey(engine.stats.key, mod, importKeys);
+    const key = moduleKey(engine.stats.key, mod, mod.imports.map((i) => keys.get(i) ?? ""));
     keys.set(mod.name, key);
     const keyFile = join(buildDir, "olean", mod.file.replace(/\.lean$/, ".key.json"));
     const olean = join(buildDir, "olean", mod.file.replace(/\.lean$/, ".olean"));
     const previous = await readCached(keyFile);
     const cached = !opts.force && previous?.key === key && existsSync(olean) ? previous : undefined;
-    const estimate = previous?.seconds ?? reported.get(mod.name) ?? UNKNOWN_MODULE_SECONDS;
-    plans.push({ mod, node: mod.name, source, exportRun: false, key, keyFile, cached, estimate });
-    if (stripped === undefined) continue;
-    const node = exportRunName(mod.name);
-    const runKey = moduleKey(engine.stats.key, { ...mod, name: node }, importKeys);
-    const runKeyFile = join(buildDir, "olean", mod.file.replace(/\.lean$/, ".export.key.json"));
-    const previousRun = await readCached(runKeyFile);
-    const runCached = !opts.force && previousRun?.key === runKey && existsSync(exportOlean(buildDir, mod.file)) ? previousRun : undefined;
-    plans.push({ mod, node, source: mod.source, exportRun: true, key: runKey, keyFile: runKeyFile, cached: runCached, estimate: previousRun?.seconds ?? reported.get(mod.name) ?? UNKNOWN_MODULE_SECONDS });
+    plans.push({ mod, key, keyFile, cached, estimate: previous?.seconds ?? reported.get(mod.name) ?? UNKNOWN_MODULE_SECONDS });
   }
   return plans;
-}
-
-/** A module checked in two runs (`export-evals.ts`) is one entry of the report: the worse
- * status, the engine time of both, the larger peak memory, each message once. */
-function mergeExportRun(m: ModuleResult, run: ModuleResult): ModuleResult {
-  const rank: ModuleStatus[] = ["cached", "checked", "skipped", "no-memory", "timeout", "crashed", "failed"];
-  const status = rank.indexOf(run.status) > rank.indexOf(m.status) ? run.status : m.status;
-  const seen = new Set(m.diagnostics.map((d) => formatDiagnostic(d)));
-  const rss = Math.max(m.maxRssBytes ?? 0, run.maxRssBytes ?? 0);
-  return {
-    ...m,
-    status,
-    seconds: m.seconds + run.seconds,
-    ...(rss > 0 ? { maxRssBytes: rss } : {}),
-    diagnostics: [...m.diagnostics, ...run.diagnostics.filter((d) => !seen.has(formatDiagnostic(d)))],
-    stderr: [...m.stderr, ...run.stderr],
-  };
 }
 
 async function checkWithWasm(
@@ -185,14 +142,14 @@ async function checkWithWasm(
 ): Promise<{ modules: ModuleResult[]; axioms: Map<string, string[]>; composed: Map<string, ReturnType<typeof composeAxioms>> }> {
   const buildDir = join(opts.leanRoot, "build");
   const plans = await planModules(pkg, opts, engine, buildDir);
-  const byName = new Map(plans.map((p) => [p.node, p]));
+  const byName = new Map(plans.map((p) => [p.mod.name, p]));
   const results = new Map<string, ModuleResult>();
   // Every module is audited (its record lists every declaration), so that a headline theorem's
   // axioms can be followed through lemmas of other modules.
   const audits = new Map<string, ModuleAudit>();
   const jobs = opts.jobs ?? (await defaultJobs());
   opts.log?.(`checking up to ${jobs} module(s) at once, each after everything it imports`);
-  const base = (mod: LeanModule, node = mod.name) => ({ name: node, file: mod.file, diagnostics: [] as Diagnostic[], stderr: [] as string[] });
+  const base = (mod: LeanModule) => ({ name: mod.name, file: mod.file, diagnostics: [] as Diagnostic[], stderr: [] as string[] });
 
   const checkOne = async (name: string): Promise<{ ok: boolean; result: undefined }> => {
     const p = byName.get(name);
@@ -200,29 +157,26 @@ async function checkWithWasm(
     const { mod, cached } = p;
     if (cached !== undefined) {
       if (cached.audit !== undefined) audits.set(mod.name, cached.audit);
-      results.set(name, { ...base(mod, name), status: "cached", seconds: cached.seconds, ...(cached.maxRssBytes !== undefined ? { maxRssBytes: cached.maxRssBytes } : {}) });
-      opts.log?.(`cached ${name} (unchanged since its last successful check)`);
+      results.set(name, { ...base(mod), status: "cached", seconds: cached.seconds, ...(cached.maxRssBytes !== undefined ? { maxRssBytes: cached.maxRssBytes } : {}) });
+      opts.log?.(`cached ${mod.name} (unchanged since its last successful check)`);
       return { ok: true, result: undefined };
     }
-    opts.log?.(`check  ${name} …`);
-    // The export run checks the file as it is (no audit: the module's own check audits the same
-    // declarations) and writes its .olean aside.
+    opts.log?.(`check  ${mod.name} …`);
     const run = await runWasmModule(engine, {
       leanRoot: opts.leanRoot,
       buildDir,
       module: mod.name,
       file: mod.file,
-      source: p.source,
-      audit: !p.exportRun,
+      source: mod.source,
+      audit: true,
       timeoutSeconds: opts.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
       mounts: [opts.leanRoot],
-      ...(p.exportRun ? { oleanPath: exportOlean(buildDir, mod.file) } : {}),
     });
     const sorry = run.diagnostics.some(isSorry);
     let status = statusOf(run);
     if (status === "checked" && sorry) status = "failed";
     const result: ModuleResult = {
-      ...base(mod, name),
+      ...base(mod),
       status,
       seconds: run.seconds,
       ...(run.maxRssBytes !== undefined ? { maxRssBytes: run.maxRssBytes } : {}),
@@ -230,7 +184,7 @@ async function checkWithWasm(
       stderr: status === "checked" ? [] : run.stderr.slice(-20).map((l) => l.slice(0, 300)),
     };
     results.set(name, result);
-    if (run.audit !== undefined && !p.exportRun) audits.set(mod.name, run.audit);
+    if (run.audit !== undefined) audits.set(mod.name, run.audit);
     if (status === "checked") {
       const record: CachedModule = { key: p.key, seconds: run.seconds, ...(run.audit !== undefined ? { audit: run.audit } : {}), ...(run.maxRssBytes !== undefined ? { maxRssBytes: run.maxRssBytes } : {}) };
       await writeFileAtomic(p.keyFile, JSON.stringify(record) + "\n");
@@ -240,7 +194,7 @@ async function checkWithWasm(
   };
 
   await runSchedule(
-    plans.map((p) => ({ name: p.node, imports: p.mod.imports, estimate: p.cached ? 0 : p.estimate })),
+    plans.map((p) => ({ name: p.mod.name, imports: p.mod.imports, estimate: p.cached ? 0 : p.estimate })),
     {
       jobs,
       run: checkOne,
@@ -248,18 +202,13 @@ async function checkWithWasm(
         if (o.kind !== "blocked") return;
         const p = byName.get(name);
         if (p === undefined) return;
-        results.set(name, { ...base(p.mod, name), status: "skipped", seconds: 0, stderr: [`not checked: imports ${o.by.join(", ")}, which failed`] });
+        results.set(name, { ...base(p.mod), status: "skipped", seconds: 0, stderr: [`not checked: imports ${o.by.join(", ")}, which failed`] });
         opts.log?.(`skip   ${name} (imports a module that failed)`);
       },
     },
   );
-  // The report lists modules in import order, however the checks interleaved; an export run is
-  // part of its module's entry.
-  const modules = plans.filter((p) => !p.exportRun).map((p) => {
-    const m = results.get(p.node);
-    const run = results.get(exportRunName(p.node));
-    return m === undefined || run === undefined ? m : mergeExportRun(m, run);
-  }).filter((m): m is ModuleResult => m !== undefined);
+  // The report lists modules in import order, however the checks interleaved.
+  const modules = plans.map((p) => results.get(p.mod.name)).filter((m): m is ModuleResult => m !== undefined);
   const axioms = new Map<string, string[]>();
   const composed = new Map<string, ReturnType<typeof composeAxioms>>();
   for (const t of headline) {

@@ -36,8 +36,6 @@ export interface WasmModuleJob {
   timeoutSeconds: number;
   /** Extra host folders the engine must see (the cache folder, the project). */
   mounts: readonly string[];
-  /** Where the .olean goes (default: the build folder's olean tree, where importers find it). */
-  oleanPath?: string;
 }
 
 export async function runWasmModule(engine: PreparedEngine, job: WasmModuleJob): Promise<ModuleRun> {
@@ -53,7 +51,7 @@ export async function runWasmModule(engine: PreparedEngine, job: WasmModuleJob):
   }
 
   const oleanDir = join(job.buildDir, "olean");
-  const olean = job.oleanPath ?? join(oleanDir, job.file.replace(/\.lean$/, ".olean"));
+  const olean = join(oleanDir, job.file.replace(/\.lean$/, ".olean"));
   await mkdir(dirname(olean), { recursive: true });
 
   // Audited modules are checked from a shadow copy with the audit appended; `--root` keeps the
