@@ -7,8 +7,6 @@ public import ElectricRace.Thm.Model
 public import ElectricRace.Thm.Witnesses
 public import ElectricRace.Thm.Orphan
 public import ElectricRace.Thm.Projection
-public import ElectricRace.Thm.FixB
-public import ElectricRace.Thm.FixC
 public import ElectricRace.Spec.WellFormed
 public import ElectricRace.Thm.WellFormed
 public import ElectricRace.Thm.Undeliverable

@@ -4,8 +4,6 @@ public import ElectricRace.Thm.Model
 public import ElectricRace.Thm.Witnesses
 public import ElectricRace.Thm.Orphan
 public import ElectricRace.Thm.Projection
-public import ElectricRace.Thm.FixB
-public import ElectricRace.Thm.FixC
 public import ElectricRace.Thm.Progress
 public import ElectricRace.Thm.WellFormed
 public import ElectricRace.Thm.Undeliverable
@@ -291,7 +289,6 @@ theorem unforcedL_eq (l : Label) : unforcedL.contains l = unforced l := by cases
 /-! ## Bridges from the theorems' own statements to the property invariants -/
 
 theorem asBool_b' (x : Bool) : (Val.b x).asBool = x := rfl
-theorem asInt_i' (n : Int) : (Val.i n).asInt = n := rfl
 
 public theorem nilCrash_holds {b : Bounds} {s : State} (h : s .crashCause 0 0 ≠ vSendNil) :
     holds b s .nilCrash := by
@@ -306,26 +303,6 @@ public theorem orphanDelivery_holds {b : Bounds} {s : State} (h : s .orphanDeliv
   have : (s .orphanDelivery 0 0).asBool = false := by
     cases hv : s .orphanDelivery 0 0 <;> simp_all [Val.asBool]
   simp [holds, holdsB, inv, propInv, noOrphanDelivery, orphanDelivery, eval, asBool_b', this]
-
-public theorem raceWindow_b1 (s : State) (h : s .router 0 0 = .b true → s .status 0 0 ≠ vAbsent) :
-    holds b1 s .raceWindow := by
-  simp only [holds, holdsB, inv, propInv, eval, forallH, router, status, pX, notE, L, allN,
-    read1, inDom, b1, Bounds.of, Var.dim1, Var.dims, Env.upd, asBool_b', asInt_i']
-  by_cases hr : s .router 0 0 = .b true
-  · simp [hr, h hr, asBool_b']
-  · have : (s .router 0 0).asBool = false := by
-      cases hv : s .router 0 0 <;> simp_all [Val.asBool]
-    simp [this]
-
-public theorem routedNotPresent_b1 (s : State) (h : s .router 0 0 = .b true → s .status 0 0 = vPresent) :
-    holds b1 s .routedNotPresent := by
-  simp only [holds, holdsB, inv, propInv, noWindow, eval, forallH, router, status, pX, isE, L,
-    allN, read1, inDom, b1, Bounds.of, Var.dim1, Var.dims, Env.upd, asBool_b', asInt_i']
-  by_cases hr : s .router 0 0 = .b true
-  · simp [hr, h hr, asBool_b']
-  · have : (s .router 0 0).asBool = false := by
-      cases hv : s .router 0 0 <;> simp_all [Val.asBool]
-    simp [this]
 
 /-- A supporting entry proves `True` from its theorem (so the proof term names the theorem). -/
 public theorem supports {P : Prop} (_ : P) : True := trivial
@@ -559,42 +536,6 @@ def verdicts : List Entry := [
     assumptions := [],
     claim := "Witness: the router-first removal deletes the registry entry, Consumer.stop finds no pid, the consumer stays live at quiescence.",
     proof := fixB_quiescent_orphan.1 },
-  { name := "ElectricRace.fixB_noFault_invariant", module := "ElectricRace.Thm.FixB",
-    variant := some .FixB, property := some .routedNotPresent,
-    kind := (.safetyAt false b1L),
-    assumptions := ["no external collector crash and no failed consumer start (SlcFail, CacheStartFail and CacheCleanReturn left out)"],
-    claim := "Safety, bounds H=C=K=T=1, all interleavings without SlcFail and failed consumer starts: the inductive invariant InvB holds (in particular a routed shape is present in ShapeStatus).",
-    proof := (by intro s hs; have h := fixB_noFault_invariant s hs; unfold InvB at h; exact routedNotPresent_b1 s h.2.2.1) },
-  { name := "ElectricRace.fixB_noFault_safe", module := "ElectricRace.Thm.FixB",
-    variant := some .FixB, property := some .raceWindow,
-    kind := (.safetyAt false b1L),
-    assumptions := ["no external collector crash and no failed consumer start (SlcFail, CacheStartFail and CacheCleanReturn left out)"],
-    claim := "Safety, bounds H=C=K=T=1, all interleavings without SlcFail and failed consumer starts: the window is unreachable, no nil crash, no delivery into a removed shape.",
-    proof := (by intro s hs; exact raceWindow_b1 s (fun hr ha => (fixB_noFault_safe s hs).1 ⟨hr, ha⟩)) },
-  { name := "ElectricRace.fixB_noFault_safe", module := "ElectricRace.Thm.FixB",
-    variant := some .FixB, property := some .nilCrash,
-    kind := (.safetyAt false b1L),
-    assumptions := ["no external collector crash and no failed consumer start (SlcFail, CacheStartFail and CacheCleanReturn left out)"],
-    claim := "Safety, bounds H=C=K=T=1, all interleavings without SlcFail and failed consumer starts: the window is unreachable, no nil crash, no delivery into a removed shape.",
-    proof := (by intro s hs; exact nilCrash_holds (fixB_noFault_safe s hs).2.1) },
-  { name := "ElectricRace.fixB_noFault_safe", module := "ElectricRace.Thm.FixB",
-    variant := some .FixB, property := some .orphanDelivery,
-    kind := (.safetyAt false b1L),
-    assumptions := ["no external collector crash and no failed consumer start (SlcFail, CacheStartFail and CacheCleanReturn left out)"],
-    claim := "Safety, bounds H=C=K=T=1, all interleavings without SlcFail and failed consumer starts: the window is unreachable, no nil crash, no delivery into a removed shape.",
-    proof := (by intro s hs; exact orphanDelivery_holds (fixB_noFault_safe s hs).2.2) },
-  { name := "ElectricRace.fixC_noNilCrash", module := "ElectricRace.Thm.FixC",
-    variant := some .FixC, property := some .nilCrash,
-    kind := (.safetyAt true b1L),
-    assumptions := [],
-    claim := "Safety, bounds H=C=K=T=1, all interleavings incl. external crash and restart: the inductive invariant InvC holds, in particular no nil crash.",
-    proof := (by intro s hs; have h := fixC_noNilCrash s hs; unfold InvC at h; exact nilCrash_holds h.1) },
-  { name := "ElectricRace.fixC_noWindow", module := "ElectricRace.Thm.FixC",
-    variant := some .FixC, property := some .raceWindow,
-    kind := (.safetyAt true b1L),
-    assumptions := [],
-    claim := "Safety, bounds H=C=K=T=1, incl. external crashes: the router never holds a shape whose ShapeStatus entry is absent (a tombstone is kept until the router entry is gone); no nil crash.",
-    proof := (by intro s hs; exact raceWindow_b1 s (fun hr ha => (fixC_noWindow s hs).1 ⟨hr, ha⟩)) },
   { name := "ElectricRace.fixC_tombstone_routed", module := "ElectricRace.Thm.Witnesses",
     variant := some .FixC, property := some .routedNotPresent,
     kind := (.witness b1L windowSchedL),

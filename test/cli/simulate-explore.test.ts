@@ -26,10 +26,10 @@ describe("simulate and explore commands", () => {
     expect(j.complete).toBe(true);
     expect(j.properties.find((p) => p.property === "nilCrash")?.violated).toBe(false);
   }, 60_000);
-  it("explore on FixC: the tombstone is routedNotPresent as Lean's witness predicts; raceWindow holds as fixC_noWindow proves", async () => {
+  it("explore on FixC: the tombstone is routedNotPresent as Lean's witness predicts; raceWindow holds as fixC_noWindow_allBounds proves", async () => {
     const r = await cli("explore", "traces/scenarios/race-recipe.yaml", "--variant", "FixC");
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toMatch(/raceWindow\s+no\s+holds \(complete search\), as fixC_noWindow_allBounds, fixC_noWindow proves/);
+    expect(r.stdout).toMatch(/raceWindow\s+no\s+holds \(complete search\), as fixC_noWindow_allBounds proves/);
     expect(r.stdout).toMatch(/routedNotPresent\s+violated\s+as Lean's witness fixC_tombstone_routed predicts/);
   }, 60_000);
   it("explore on SerializedRemoval: a complete search with every property held", async () => {

@@ -41,17 +41,23 @@ describe("verdict export loader", () => {
 });
 
 describe("what Lean says", () => {
-  it("FixC: raceWindow proved at bounds, routedNotPresent by witness", () => {
-    expect(leanSays(doc, "FixC", "raceWindow").safeAtBounds.map((t) => t.name)).toEqual(["ElectricRace.fixC_noWindow"]);
+  it("FixC: raceWindow proved for all bounds, routedNotPresent by witness; no bounded safety proof is exported", () => {
+    expect(leanSays(doc, "FixC", "raceWindow").safeAllBounds.map((t) => t.name)).toEqual(["ElectricRace.fixC_noWindow_allBounds"]);
     expect(leanSays(doc, "FixC", "routedNotPresent").witnesses.map((t) => t.name)).toEqual(["ElectricRace.fixC_tombstone_routed"]);
+    expect(doc.theorems.filter((t) => t.kind === "safetyAtBounds")).toEqual([]);
   });
   it("a safety theorem covers a run only at its bounds, from an init state, without the actions it leaves out", () => {
-    const t = leanSays(doc, "FixC", "raceWindow").safeAtBounds[0]!;
+    // The export has no bounded safety proof today: a forged one (an all-bounds entry restated at
+    // b1) shows what such an entry would cover.
     const b1 = { H: 1, C: 1, K: 1, T: 1 };
+    const atB1 = (t: (typeof doc.theorems)[number]) => ({ ...t, kind: "safetyAtBounds" as const, bounds: b1 });
+    const t = atB1(leanSays(doc, "FixC", "raceWindow").safeAllBounds[0]!);
     expect(covers(t, { bounds: b1, initialOk: true, actions: [] }).covers).toBe(true);
     expect(covers(t, { bounds: { ...b1, H: 2 }, initialOk: true, actions: [] }).covers).toBe(false);
     expect(covers(t, { bounds: b1, initialOk: false, actions: [] }).covers).toBe(false);
-    const fixB = leanSays(doc, "FixB", "nilCrash").safeAtBounds[0]!;
+    const all = leanSays(doc, "FixC", "raceWindow").safeAllBounds[0]!;
+    expect(covers(all, { bounds: { H: 3, C: 2, K: 2, T: 2 }, initialOk: true, actions: [] }).covers).toBe(true);
+    const fixB = leanSays(doc, "FixB", "nilCrash").safeAllBounds[0]!;
     // Lean derives the excludes from the entry's kind (rules without the faults: for FixB also
     // the failed consumer start that has ShapeCache run clean_shape)
     expect(fixB.excludes).toEqual(["SlcFail", "CacheStartFail", "CacheCleanReturn"]);

@@ -895,10 +895,10 @@ def invariantsFor : Variant → List (String × Expr × List String)
   | .FixA2 => [("noNilCrash", noNilCrash, ["ElectricRace.fixA2_noNilCrash"]),
                ("noStartCrash", noStartCrash, ["ElectricRace.fixA2_noStartCrash"])]
   | .FixB => [("noStartCrash", noStartCrash, ["ElectricRace.fixB_noStartCrash"])]
-  | .FixC => [("noNilCrash", noNilCrash, ["ElectricRace.fixC_noNilCrash"]),
+  | .FixC => [("noNilCrash", noNilCrash, ["ElectricRace.fixC_noNilCrash_allBounds"]),
               ("noStartCrash", noStartCrash, ["ElectricRace.fixC_noStartCrash"]),
               ("noWindow", forallH (.or (.not (router pX)) (notE (status pX) vAbsent)),
-               ["ElectricRace.fixC_noWindow"])]
+               ["ElectricRace.fixC_noWindow_allBounds"])]
   | .SerializedRemoval => [
       ("noNilCrash", noNilCrash, ["ElectricRace.serializedRemoval_noNilCrash_allBounds"]),
       ("noStartCrash", noStartCrash, ["ElectricRace.serializedRemoval_noStartCrash"]),
@@ -921,8 +921,9 @@ def theoremsFor (v : Variant) (l : Label) : List String :=
     | .FixB => match l with
       -- the fault rules: the fault-free theorems do not cover them
       | .SlcFail | .CacheStartFail | .CacheCleanReturn => ["waitsOn_acyclic"]
-      | _ => ["waitsOn_acyclic", "fixB_noFault_invariant", "fixB_noFault_safe"]
-    | .FixC => ["fixC_noNilCrash", "fixC_noWindow"]
+      | _ => ["waitsOn_acyclic", "fixB_noFault_invariant_allBounds", "fixB_noFault_noNilCrash_allBounds",
+          "fixB_noFault_noWindow_allBounds", "fixB_noFault_noOrphanDelivery_allBounds"]
+    | .FixC => ["fixC_noNilCrash_allBounds", "fixC_noWindow_allBounds"]
     | .SerializedRemoval => ["serializedRemoval_noNilCrash_allBounds",
         "serializedRemoval_noWindow_allBounds", "serializedRemoval_noOrphanDelivery_allBounds"]
     | _ => []

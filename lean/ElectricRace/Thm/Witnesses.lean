@@ -81,7 +81,7 @@ public theorem fixA2_window_reachable :
 /-- **FixC routes to tombstoned shapes, by design.** After ShapeStatus removal under FixC the
 shape is tombstoned, not absent, and the router still holds it until the batched removal: the
 router holds a shape whose status is not `present` (harmless: publish skips tombstones; the race
-window in the absent sense stays closed, `fixC_noWindow`). -/
+window in the absent sense stays closed, `fixC_noWindow_allBounds`). -/
 public theorem fixC_tombstone_routed :
     WitnessBy .FixC b1 .routedNotPresent restored windowSched := by unfold WitnessBy; decide +kernel
 
