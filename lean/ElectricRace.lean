@@ -68,5 +68,6 @@ public import ElectricRace.Thm.SRFair
 public import ElectricRace.Spec.TxnFlow
 public import ElectricRace.Thm.TxnFlow.Basic
 public import ElectricRace.Thm.TxnFlow.Ack
-public import ElectricRace.Thm.TxnFlow.SR
+public import ElectricRace.Thm.TxnFlow.Upstream
+public import ElectricRace.Thm.TxnFlow.Proposed
 public import ElectricRace.Verdicts

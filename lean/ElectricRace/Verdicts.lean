@@ -23,7 +23,8 @@ public import ElectricRace.Thm.FixBDeadlock
 public import ElectricRace.Thm.Starvation
 public import ElectricRace.Thm.StartCrash
 public import ElectricRace.Thm.Simulation
-public import ElectricRace.Thm.TxnFlow.SR
+public import ElectricRace.Thm.TxnFlow.Upstream
+public import ElectricRace.Thm.TxnFlow.Proposed
 public import ElectricRace.Lemmas.Holds
 import Lean.Data.Json
 
@@ -626,12 +627,42 @@ def verdicts : List Entry := [
     assumptions := [],
     claim := "For every Bounds, external collector crashes included: in every reachable state with work still in progress that is not held only by the consumer-id bound, some step other than an external crash is enabled; the rules never deadlock. The proposal's ShapeCache starts its clean_shape asynchronously (docs/fix-proposal.md), so no chain is hosted by ShapeCache; the collector's own synchronous remove_shapes is not modelled.",
     proof := serializedRemoval_noDeadlock_allBounds },
-  { name := "ElectricRace.serializedRemoval_noTxnLoss_allBounds", module := "ElectricRace.Thm.TxnFlow.SR",
+  { name := "ElectricRace.serializedRemoval_noTxnLoss_allBounds", module := "ElectricRace.Thm.TxnFlow.Proposed",
     variant := some .SerializedRemoval, property := some .txnLoss,
     kind := .txnSafeAllBounds,
     assumptions := [],
     claim := "For every Bounds, external collector crashes included (electric.md I6): in every reachable state the un-acknowledged transaction is being published, waits in the collector's mailbox, or the collector is down (its restart re-queues it); and the only step that acknowledges it is SlcBroadcast ending the publish of that very transaction with no handle pending. Which consumers the publish reaches is the broadcast rule itself (a resolved, live consumer applies it; a dead one is skipped), not part of this statement.",
     proof := serializedRemoval_noTxnLoss_allBounds },
+  { name := "ElectricRace.preFix_noTxnLoss_allBounds", module := "ElectricRace.Thm.TxnFlow.Upstream",
+    variant := some .PreFix, property := some .txnLoss,
+    kind := .txnSafeAllBounds,
+    assumptions := [],
+    claim := "For every Bounds, external collector crashes, the send(nil, …) crash and the start_consumer! crash included (electric.md I6): the crashes lose no transaction, since the restart re-queues it: in every reachable state the un-acknowledged transaction is being published, waits in the collector's mailbox, or the collector is down (its restart re-queues it); and the only step that acknowledges it is SlcBroadcast ending the publish of that very transaction with no handle pending. Which consumers the publish reaches is the broadcast rule itself, not part of this statement.",
+    proof := preFix_noTxnLoss_allBounds },
+  { name := "ElectricRace.fixA_noTxnLoss_allBounds", module := "ElectricRace.Thm.TxnFlow.Upstream",
+    variant := some .FixA, property := some .txnLoss,
+    kind := .txnSafeAllBounds,
+    assumptions := [],
+    claim := "For every Bounds, external collector crashes and the start_consumer! crash included (electric.md I6): in every reachable state the un-acknowledged transaction is being published, waits in the collector's mailbox, or the collector is down (its restart re-queues it); and the only step that acknowledges it is SlcBroadcast ending the publish of that very transaction with no handle pending. Which consumers the publish reaches is the broadcast rule itself, not part of this statement.",
+    proof := fixA_noTxnLoss_allBounds },
+  { name := "ElectricRace.fixA2_noTxnLoss_allBounds", module := "ElectricRace.Thm.TxnFlow.Upstream",
+    variant := some .FixA2, property := some .txnLoss,
+    kind := .txnSafeAllBounds,
+    assumptions := [],
+    claim := "For every Bounds, external collector crashes included (electric.md I6): in every reachable state the un-acknowledged transaction is being published, waits in the collector's mailbox, or the collector is down (its restart re-queues it); and the only step that acknowledges it is SlcBroadcast ending the publish of that very transaction with no handle pending. Which consumers the publish reaches is the broadcast rule itself, not part of this statement.",
+    proof := fixA2_noTxnLoss_allBounds },
+  { name := "ElectricRace.fixB_noTxnLoss_allBounds", module := "ElectricRace.Thm.TxnFlow.Proposed",
+    variant := some .FixB, property := some .txnLoss,
+    kind := .txnSafeAllBounds,
+    assumptions := [],
+    claim := "For every Bounds, external collector crashes and failed consumer starts (the clean_shape chain ShapeCache hosts) included (electric.md I6): in every reachable state the un-acknowledged transaction is being published, waits in the collector's mailbox, or the collector is down (its restart re-queues it); and the only step that acknowledges it is SlcBroadcast ending the publish of that very transaction with no handle pending. Which consumers the publish reaches is the broadcast rule itself, not part of this statement.",
+    proof := fixB_noTxnLoss_allBounds },
+  { name := "ElectricRace.fixC_noTxnLoss_allBounds", module := "ElectricRace.Thm.TxnFlow.Proposed",
+    variant := some .FixC, property := some .txnLoss,
+    kind := .txnSafeAllBounds,
+    assumptions := [],
+    claim := "For every Bounds, external collector crashes included (electric.md I6): in every reachable state the un-acknowledged transaction is being published, waits in the collector's mailbox, or the collector is down (its restart re-queues it); and the only step that acknowledges it is SlcBroadcast ending the publish of that very transaction with no handle pending. Which consumers the publish reaches is the broadcast rule itself, not part of this statement.",
+    proof := fixC_noTxnLoss_allBounds },
   { name := "ElectricRace.serializedRemoval_invariant_allBounds", module := "ElectricRace.Thm.SRAll",
     variant := some .SerializedRemoval, property := none,
     kind := .supporting,
