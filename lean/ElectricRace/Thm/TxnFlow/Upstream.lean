@@ -8,8 +8,8 @@ public import ElectricRace.Lemmas.Quant
 /-!
 # Electric's own versions lose no transaction, every Bounds
 
-PreFix (1.2.x–1.3.2), FixA (1.3.3's nil filter) and FixA2 (HEAD, with its undeliverable
-records). A crash of the collector, the `send(nil, …)` crash of PreFix included, does not drop
+PreFix (1.2.7–1.3.2), FixA (1.3.3–1.4.13, with the `nil` filter of #3718) and FixA2 (HEAD,
+with its undeliverable records). A crash of the collector, the `send(nil, …)` crash of PreFix included, does not drop
 the transaction the replication client has not seen acknowledged: the restart re-queues it.
 Each variant's rules are taken one by one (each rule first reduced to its data, so that simp
 never walks the whole rule set): the arrival queues the event of a transaction that was not
