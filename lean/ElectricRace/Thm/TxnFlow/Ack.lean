@@ -90,4 +90,17 @@ public theorem ackedOnlyByPublish_of_held (v : Variant) (b : Bounds)
       exact absurd (crash_keeps_unacked v b s _ a env ha hl1 hl2 hst) hne
   · simp at hs
 
+/-- **A variant whose every rule keeps `TxnHeld` loses no transaction, for every Bounds**: the
+initial states hold it (`initT`), each rule keeps it, so every reachable state holds it, and then
+only the end of its publish acknowledges it (`ackedOnlyByPublish_of_held`). Each variant's
+headline is this lemma applied to its rule-by-rule proof. -/
+public theorem noTxnLoss_of_preserves (v : Variant) (hu : uniqueLabels (rules v) = true)
+    (hp : ∀ b l, Preserves b TxnHeld (actOf v true l)) : ∀ b : Bounds, NoTxnLoss v b := fun b =>
+  have h : ∀ s, Reachable b (rules v) s → TxnHeld s := by
+    apply reachable_inv b _ TxnHeld (initT b)
+    intro a ha
+    rw [eq_actOf v true hu a ha]
+    exact hp b a.label
+  ⟨h, ackedOnlyByPublish_of_held v b hu h⟩
+
 end ElectricRace

@@ -1,6 +1,7 @@
 module
 
 public import ElectricRace.Thm.TxnFlow.Ack
+public import ElectricRace.Thm.SRAll
 public import ElectricRace.Lemmas.Exec
 public import ElectricRace.Lemmas.Each
 public import ElectricRace.Lemmas.Quant
@@ -55,8 +56,8 @@ local macro "txn_rule" : tactic => `(tactic| (
   all_goals ((repeat' split) <;> simp_all)
   done))
 
-/-- The arrival: its guard `no_unacked` and the in-order transaction number, a natural
-number, so never `-1`. -/
+/-- The arrival: its guard `no_unacked` and the in-order transaction number, a natural number, so
+never `-1`. -/
 local macro "txn_arrive" : tactic => `(tactic| (
   intro s env hb hg hJ
   simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions, consActions,
@@ -101,45 +102,30 @@ theorem presT_SerializedRemoval (b : Bounds) (l : Label) :
 
 theorem uniqueBT : uniqueLabels (rules .FixB) = true := by decide
 theorem uniqueCT : uniqueLabels (rules .FixC) = true := by decide
-theorem uniqueSRT : uniqueLabels (rules .SerializedRemoval) = true := by decide
 
 /-- **No transaction is lost in FixB, for every Bounds** (electric.md I6; external collector
-crashes included, and failed consumer starts): in every reachable state the un-acknowledged transaction is being
-published, waits in the collector's mailbox, or the collector is down (its restart re-queues it),
-and the only step that acknowledges it is the end of its own publish, with no handle pending
-(`NoTxnLoss`). It says nothing about which consumers that publish reached. -/
-public theorem fixB_noTxnLoss_allBounds : ∀ b : Bounds, NoTxnLoss .FixB b := fun b =>
-  have h : ∀ s, Reachable b (rules .FixB) s → TxnHeld s := by
-    apply reachable_inv b _ TxnHeld (initT b)
-    intro a ha
-    rw [eq_actOf .FixB true uniqueBT a ha]
-    exact presT_FixB b a.label
-  ⟨h, ackedOnlyByPublish_of_held .FixB b uniqueBT h⟩
+crashes included, and failed consumer starts): in every reachable state the un-acknowledged
+transaction is being published, waits in the collector's mailbox, or the collector is down (its
+restart re-queues it), and the only step that acknowledges it is the end of its own publish, with
+no handle pending (`NoTxnLoss`). It says nothing about which consumers that publish reached. -/
+public theorem fixB_noTxnLoss_allBounds : ∀ b : Bounds, NoTxnLoss .FixB b :=
+  noTxnLoss_of_preserves .FixB uniqueBT presT_FixB
 
 /-- **No transaction is lost in FixC, for every Bounds** (electric.md I6; external collector
-crashes included): in every reachable state the un-acknowledged transaction is being
-published, waits in the collector's mailbox, or the collector is down (its restart re-queues it),
-and the only step that acknowledges it is the end of its own publish, with no handle pending
+crashes included): in every reachable state the un-acknowledged transaction is being published,
+waits in the collector's mailbox, or the collector is down (its restart re-queues it), and the
+only step that acknowledges it is the end of its own publish, with no handle pending
 (`NoTxnLoss`). It says nothing about which consumers that publish reached. -/
-public theorem fixC_noTxnLoss_allBounds : ∀ b : Bounds, NoTxnLoss .FixC b := fun b =>
-  have h : ∀ s, Reachable b (rules .FixC) s → TxnHeld s := by
-    apply reachable_inv b _ TxnHeld (initT b)
-    intro a ha
-    rw [eq_actOf .FixC true uniqueCT a ha]
-    exact presT_FixC b a.label
-  ⟨h, ackedOnlyByPublish_of_held .FixC b uniqueCT h⟩
+public theorem fixC_noTxnLoss_allBounds : ∀ b : Bounds, NoTxnLoss .FixC b :=
+  noTxnLoss_of_preserves .FixC uniqueCT presT_FixC
 
-/-- **No transaction is lost in SerializedRemoval, for every Bounds** (electric.md I6; external collector
-crashes included): in every reachable state the un-acknowledged transaction is being
+/-- **No transaction is lost in SerializedRemoval, for every Bounds** (electric.md I6; external
+collector crashes included): in every reachable state the un-acknowledged transaction is being
 published, waits in the collector's mailbox, or the collector is down (its restart re-queues it),
 and the only step that acknowledges it is the end of its own publish, with no handle pending
 (`NoTxnLoss`). It says nothing about which consumers that publish reached. -/
-public theorem serializedRemoval_noTxnLoss_allBounds : ∀ b : Bounds, NoTxnLoss .SerializedRemoval b := fun b =>
-  have h : ∀ s, Reachable b (rules .SerializedRemoval) s → TxnHeld s := by
-    apply reachable_inv b _ TxnHeld (initT b)
-    intro a ha
-    rw [eq_actOf .SerializedRemoval true uniqueSRT a ha]
-    exact presT_SerializedRemoval b a.label
-  ⟨h, ackedOnlyByPublish_of_held .SerializedRemoval b uniqueSRT h⟩
+public theorem serializedRemoval_noTxnLoss_allBounds :
+    ∀ b : Bounds, NoTxnLoss .SerializedRemoval b :=
+  noTxnLoss_of_preserves .SerializedRemoval uniqueSR presT_SerializedRemoval
 
 end ElectricRace

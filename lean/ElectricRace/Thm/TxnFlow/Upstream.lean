@@ -9,8 +9,9 @@ public import ElectricRace.Lemmas.Quant
 # Electric's own versions lose no transaction, every Bounds
 
 PreFix (1.2.7–1.3.2), FixA (1.3.3–1.4.13, with the `nil` filter of #3718) and FixA2 (HEAD,
-with its undeliverable records). A crash of the collector, the `send(nil, …)` crash of PreFix included, does not drop
-the transaction the replication client has not seen acknowledged: the restart re-queues it.
+with its undeliverable records). A crash of the collector, the `send(nil, …)` crash of PreFix
+included, does not drop the transaction the replication client has not seen acknowledged: the
+restart re-queues it.
 Each variant's rules are taken one by one (each rule first reduced to its data, so that simp
 never walks the whole rule set): the arrival queues the event of a transaction that was not
 there (its guard `no_unacked`); routing takes the event out and publishes the un-acknowledged
@@ -55,8 +56,8 @@ local macro "txn_rule" : tactic => `(tactic| (
   all_goals ((repeat' split) <;> simp_all)
   done))
 
-/-- The arrival: its guard `no_unacked` and the in-order transaction number, a natural
-number, so never `-1`. -/
+/-- The arrival: its guard `no_unacked` and the in-order transaction number, a natural number, so
+never `-1`. -/
 local macro "txn_arrive" : tactic => `(tactic| (
   intro s env hb hg hJ
   simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions, consActions,
@@ -104,42 +105,27 @@ theorem uniqueAT : uniqueLabels (rules .FixA) = true := by decide
 theorem uniqueA2T : uniqueLabels (rules .FixA2) = true := by decide
 
 /-- **No transaction is lost in PreFix, for every Bounds** (electric.md I6; external collector
-crashes included, and the `send(nil, …)` crash too): in every reachable state the un-acknowledged transaction is being
-published, waits in the collector's mailbox, or the collector is down (its restart re-queues it),
-and the only step that acknowledges it is the end of its own publish, with no handle pending
-(`NoTxnLoss`). It says nothing about which consumers that publish reached. -/
-public theorem preFix_noTxnLoss_allBounds : ∀ b : Bounds, NoTxnLoss .PreFix b := fun b =>
-  have h : ∀ s, Reachable b (rules .PreFix) s → TxnHeld s := by
-    apply reachable_inv b _ TxnHeld (initT b)
-    intro a ha
-    rw [eq_actOf .PreFix true uniquePreT a ha]
-    exact presT_PreFix b a.label
-  ⟨h, ackedOnlyByPublish_of_held .PreFix b uniquePreT h⟩
+crashes included, and the `send(nil, …)` crash too): in every reachable state the un-acknowledged
+transaction is being published, waits in the collector's mailbox, or the collector is down (its
+restart re-queues it), and the only step that acknowledges it is the end of its own publish, with
+no handle pending (`NoTxnLoss`). It says nothing about which consumers that publish reached. -/
+public theorem preFix_noTxnLoss_allBounds : ∀ b : Bounds, NoTxnLoss .PreFix b :=
+  noTxnLoss_of_preserves .PreFix uniquePreT presT_PreFix
 
 /-- **No transaction is lost in FixA, for every Bounds** (electric.md I6; external collector
-crashes included): in every reachable state the un-acknowledged transaction is being
-published, waits in the collector's mailbox, or the collector is down (its restart re-queues it),
-and the only step that acknowledges it is the end of its own publish, with no handle pending
+crashes included): in every reachable state the un-acknowledged transaction is being published,
+waits in the collector's mailbox, or the collector is down (its restart re-queues it), and the
+only step that acknowledges it is the end of its own publish, with no handle pending
 (`NoTxnLoss`). It says nothing about which consumers that publish reached. -/
-public theorem fixA_noTxnLoss_allBounds : ∀ b : Bounds, NoTxnLoss .FixA b := fun b =>
-  have h : ∀ s, Reachable b (rules .FixA) s → TxnHeld s := by
-    apply reachable_inv b _ TxnHeld (initT b)
-    intro a ha
-    rw [eq_actOf .FixA true uniqueAT a ha]
-    exact presT_FixA b a.label
-  ⟨h, ackedOnlyByPublish_of_held .FixA b uniqueAT h⟩
+public theorem fixA_noTxnLoss_allBounds : ∀ b : Bounds, NoTxnLoss .FixA b :=
+  noTxnLoss_of_preserves .FixA uniqueAT presT_FixA
 
-/-- **No transaction is lost in FixA2 (HEAD), for every Bounds** (electric.md I6; external collector
-crashes included): in every reachable state the un-acknowledged transaction is being
+/-- **No transaction is lost in FixA2 (HEAD), for every Bounds** (electric.md I6; external
+collector crashes included): in every reachable state the un-acknowledged transaction is being
 published, waits in the collector's mailbox, or the collector is down (its restart re-queues it),
 and the only step that acknowledges it is the end of its own publish, with no handle pending
 (`NoTxnLoss`). It says nothing about which consumers that publish reached. -/
-public theorem fixA2_noTxnLoss_allBounds : ∀ b : Bounds, NoTxnLoss .FixA2 b := fun b =>
-  have h : ∀ s, Reachable b (rules .FixA2) s → TxnHeld s := by
-    apply reachable_inv b _ TxnHeld (initT b)
-    intro a ha
-    rw [eq_actOf .FixA2 true uniqueA2T a ha]
-    exact presT_FixA2 b a.label
-  ⟨h, ackedOnlyByPublish_of_held .FixA2 b uniqueA2T h⟩
+public theorem fixA2_noTxnLoss_allBounds : ∀ b : Bounds, NoTxnLoss .FixA2 b :=
+  noTxnLoss_of_preserves .FixA2 uniqueA2T presT_FixA2
 
 end ElectricRace
