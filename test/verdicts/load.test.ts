@@ -50,12 +50,11 @@ describe("what Lean says", () => {
     // The export has no bounded safety proof today: a forged one (an all-bounds entry restated at
     // b1) shows what such an entry would cover.
     const b1 = { H: 1, C: 1, K: 1, T: 1 };
-    const atB1 = (t: (typeof doc.theorems)[number]) => ({ ...t, kind: "safetyAtBounds" as const, bounds: b1 });
-    const t = atB1(leanSays(doc, "FixC", "raceWindow").safeAllBounds[0]!);
+    const all = leanSays(doc, "FixC", "raceWindow").safeAllBounds[0]!;
+    const t = { ...all, kind: "safetyAtBounds" as const, bounds: b1 };
     expect(covers(t, { bounds: b1, initialOk: true, actions: [] }).covers).toBe(true);
     expect(covers(t, { bounds: { ...b1, H: 2 }, initialOk: true, actions: [] }).covers).toBe(false);
     expect(covers(t, { bounds: b1, initialOk: false, actions: [] }).covers).toBe(false);
-    const all = leanSays(doc, "FixC", "raceWindow").safeAllBounds[0]!;
     expect(covers(all, { bounds: { H: 3, C: 2, K: 2, T: 2 }, initialOk: true, actions: [] }).covers).toBe(true);
     const fixB = leanSays(doc, "FixB", "nilCrash").safeAllBounds[0]!;
     // Lean derives the excludes from the entry's kind (rules without the faults: for FixB also
