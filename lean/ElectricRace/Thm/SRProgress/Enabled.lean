@@ -5,6 +5,7 @@ public import ElectricRace.Thm.SRProgress.Wait
 public import ElectricRace.Thm.SRQuiet
 public import ElectricRace.Spec.Deadlock
 public import ElectricRace.Lemmas.Forced
+public import ElectricRace.Lemmas.Enabled
 
 /-!
 # SerializedRemoval progress: from the invariants to "some step is enabled"
@@ -19,31 +20,6 @@ handled, so its acknowledgement is enabled).
 -/
 
 namespace ElectricRace
-
-theorem findAct_mem' : ∀ (acts : List Action) (l : Label) (a : Action),
-    findAct acts l = some a → a ∈ acts
-  | [], _, _, h => by simp [findAct] at h
-  | x :: xs, l, a, h => by
-    unfold findAct at h
-    split at h
-    · cases h; simp
-    · exact List.mem_cons_of_mem _ (findAct_mem' xs l a h)
-
-/-- A rule of the system that weak fairness forces, whose guards hold for a binding in the
-domains, makes a forced step `Enabled`. -/
-theorem enabled_of (b : Bounds) (s : State) (l : Label)
-    (hl : (findAct (rules .SerializedRemoval false) l).isSome = true) (env : Env)
-    (hb : bindingOk b env (actOf .SerializedRemoval false l).params = true)
-    (hg : guardsOk b s env (actOf .SerializedRemoval false l).guards = true)
-    (hu : unforced l = false := by decide) :
-    Enabled b (forcedSteps (rules .SerializedRemoval)) s := by
-  unfold actOf at hb hg
-  cases h : findAct (rules .SerializedRemoval false) l with
-  | none => rw [h] at hl; simp at hl
-  | some a =>
-    rw [h] at hb hg
-    refine ⟨a, mem_forcedSteps _ a (mem_rules_of_false _ a (findAct_mem' _ _ _ h))
-      (by rw [findAct_label _ _ _ h]; exact hu), env, hb, by simp [step, hg]⟩
 
 set_option linter.unusedSimpArgs false
 
