@@ -26,7 +26,7 @@ theorem sr_labels : (rules .SerializedRemoval).map Action.label =
 
 /-- Every forced step of SerializedRemoval lowers the rank from a state satisfying `InvSR`. -/
 public theorem rankDrops_forced (b : Bounds) :
-    ∀ a ∈ forcedSteps (rules .SerializedRemoval), RankDrops b a := by
+    ∀ a ∈ forcedSteps (rules .SerializedRemoval), RankDropsSR b a := by
   intro a ha
   obtain ⟨hm, hu⟩ := of_mem_forcedSteps _ a ha
   have hl : a.label ∈ (rules .SerializedRemoval).map Action.label := List.mem_map_of_mem hm
@@ -37,24 +37,24 @@ public theorem rankDrops_forced (b : Bounds) :
   all_goals first
       | (simp [unforced] at hu; done)
       | (simp at hl; done)
-      | exact rank_CleanerRouterRemove b
-      | exact rank_CleanerRouterAck b
-      | exact rank_CleanerStop b
-      | exact rank_CleanerStorage b
-      | exact rank_CleanerSlcRemove b
-      | exact rank_BatcherFlush b
-      | exact rank_SlcApplyBatch b
-      | exact rank_SlcRemoveNow b
-      | exact rank_SlcRestart b
-      | exact rank_SlcRoute b
+      | exact (rank_CleanerRouterRemove b).sr
+      | exact (rank_CleanerRouterAck b).sr
+      | exact (rank_CleanerStop b).sr
+      | exact (rank_CleanerStorage b).sr
+      | exact (rank_CleanerSlcRemove b).sr
+      | exact (rank_BatcherFlush b).sr
+      | exact (rank_SlcApplyBatch b).sr
+      | exact (rank_SlcRemoveNow b).sr
+      | exact (rank_SlcRestart b).sr
+      | exact (rank_SlcRoute b).sr
       | exact rank_SlcCrash b
-      | exact rank_SlcResolveRegistered b
-      | exact rank_SlcResolveAsk b
-      | exact rank_CacheCheckOk b
-      | exact rank_CacheCheckNoShape b
-      | exact rank_CacheStart b
-      | exact rank_ConsumerInit b
-      | exact rank_SlcBroadcast b
+      | exact (rank_SlcResolveRegistered b).sr
+      | exact (rank_SlcResolveAsk b).sr
+      | exact (rank_CacheCheckOk b).sr
+      | exact (rank_CacheCheckNoShape b).sr
+      | exact (rank_CacheStart b).sr
+      | exact (rank_ConsumerInit b).sr
+      | exact (rank_SlcBroadcast b).sr
 
 /-- **SerializedRemoval's forced steps cannot run forever, for every number of shapes,
 consumers, cleaner chains and transactions.** From every reachable state (external collector

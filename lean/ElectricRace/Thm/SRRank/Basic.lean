@@ -6,7 +6,8 @@ public import ElectricRace.Thm.SRQuiet.Basic
 /-!
 # The ranking function: the obligation and what each term reads
 
-`RankDrops b a`: rule `a` lowers `srRank` from every state satisfying `InvSR`. The congruence
+`RankDrops b a`: rule `a` lowers `srRank` wherever it is enabled (`RankDropsSR`: from every state
+satisfying `InvSR`, for the two rules that need it). The congruence
 lemmas say which cells each term reads, so a rule's proof only has to follow the cells it writes.
 -/
 
@@ -14,10 +15,19 @@ namespace ElectricRace
 
 @[expose] public section
 
-/-- Rule `a` lowers the rank from every state satisfying `InvSR`. -/
+/-- Rule `a` lowers the rank from every state in which it is enabled. -/
 def RankDrops (b : Bounds) (a : Action) : Prop :=
+  ∀ s env, bindingOk b env a.params = true → guardsOk b s env a.guards = true →
+    srRank b (exec b s env a.effect s) < srRank b s
+
+/-- Rule `a` lowers the rank from every state satisfying `InvSR` in which it is enabled. -/
+def RankDropsSR (b : Bounds) (a : Action) : Prop :=
   ∀ s env, bindingOk b env a.params = true → guardsOk b s env a.guards = true → InvSR b s →
     srRank b (exec b s env a.effect s) < srRank b s
+
+/-- A rule that lowers the rank wherever it is enabled lowers it under `InvSR`. -/
+theorem RankDrops.sr {b : Bounds} {a : Action} (h : RankDrops b a) : RankDropsSR b a :=
+  fun s env hb hg _ => h s env hb hg
 
 end
 

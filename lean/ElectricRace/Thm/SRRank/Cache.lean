@@ -34,7 +34,7 @@ attribute [local simp] exec_seq exec_set0 exec_set1 exec_cond exec_skip State.se
 /-- `SlcResolveRegistered`: the pending routing it resolves (4) is gone; nothing else changes. -/
 public theorem rank_SlcResolveRegistered (b : Bounds) :
     RankDrops b (actOf .SerializedRemoval true .SlcResolveRegistered) := by
-  intro s env hb hg hI
+  intro s env hb hg
   simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions, consActions,
     restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq, ↓reduceIte,
     decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or, Bool.or_true,
@@ -72,7 +72,7 @@ public theorem rank_SlcResolveRegistered (b : Bounds) :
 /-- `SlcResolveAsk`: the pending routing (4) passes to ShapeCache, whose request weighs 3; no other handle's term changes. -/
 public theorem rank_SlcResolveAsk (b : Bounds) :
     RankDrops b (actOf .SerializedRemoval true .SlcResolveAsk) := by
-  intro s env hb hg hI
+  intro s env hb hg
   simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions, consActions,
     restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq, ↓reduceIte,
     decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or, Bool.or_true,
@@ -112,7 +112,7 @@ public theorem rank_SlcResolveAsk (b : Bounds) :
 /-- `CacheCheckOk`: ShapeCache's request (3) becomes a checked request (2); it still holds the same handle. -/
 public theorem rank_CacheCheckOk (b : Bounds) :
     RankDrops b (actOf .SerializedRemoval true .CacheCheckOk) := by
-  intro s env hb hg hI
+  intro s env hb hg
   simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions, consActions,
     restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq, ↓reduceIte,
     decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or, Bool.or_true,
@@ -140,31 +140,66 @@ public theorem rank_CacheCheckOk (b : Bounds) :
   simp only [srRank]
   omega
 
-/-- `CacheCheckNoShape`: it cannot fire: the handle ShapeCache checks is routed, hence present. -/
-public theorem rank_CacheCheckNoShape (b : Bounds) :
-    RankDrops b (actOf .SerializedRemoval true .CacheCheckNoShape) := by
-  intro s env hb hg hI
+-- A ShapeCache answer that ends the request: the request (3) is gone and the handle it held
+-- gets the literal answer `lit` (not `pending`); no other handle's term changes.
+set_option hygiene false in
+local macro "check_end_rank" lit:term : tactic => `(tactic| (
+  intro s env hb hg
   simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions, consActions,
     restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq, ↓reduceIte,
     decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or, Bool.or_true,
     Bool.or_self]
     at hb hg ⊢
   simp at hb hg
-  obtain ⟨C1, C2, C3, C4, C5, C6, C7⟩ := hI
-  simp only [vSendNil, vAbsent, vScIdle, vPublishing, vPending, vNil, vConsumer, vPresent]
-    at C1 C2 C3 C4 C5 C6 C7
-  exfalso
-  obtain ⟨hsc, hst⟩ := hg
-  obtain ⟨-, h0, hh0, he, hr⟩ := C3 (by rw [hsc]; decide)
-  have hp0 := C2 h0 hh0 hr
-  rw [he] at hst
-  rcases hst with hst | hst | hst
-  all_goals first | omega | simp_all
+  obtain ⟨hsc, -⟩ := hg
+  generalize hs' : exec b s env _ s = s'
+  have sc' : s' .sc 0 0 = vScIdle := by rw [← hs']; simp
+  have ps' : ∀ i : Nat, i < b.H → s' .pubState i 0 =
+      if (i : Int) = (s .scHandle 0 0).asInt then $lit else s .pubState i 0 := by
+    intro i hi; rw [← hs']
+    by_cases e : (i : Int) = (s .scHandle 0 0).asInt
+    · simp [← e, hi]
+    · simp [e]
+  have fr : ∀ v, v ∉ [Var.pubState, Var.sc, Var.scHandle] → ∀ i j, s' v i j = s v i j := by
+    intro v hv i j
+    simp at hv
+    obtain ⟨h1, h2, h3⟩ := hv
+    rw [← hs']; simp [h1, h2, h3]
+  clear hs'
+  have e1 := slcR_congr b s s' (fr .slc (by decide) 0 0)
+  have e2 := mboxR_congr b s s' (fr .mbox (by decide) 0 0)
+  have e3 : scR s' + 3 ≤ scR s := by simp [scR, sc', hsc]
+  have e4 := sumN_le b.H (handleR s') (handleR s) (fun i hi => handleR_le_of s s' i
+    (fr _ (by decide) _ _) (fr _ (by decide) _ _) (fun hc => by
+      have hc1 := hc.1
+      rw [ps' i hi] at hc1
+      by_cases e : (i : Int) = (s .scHandle 0 0).asInt
+      · rw [if_pos e] at hc1; simp at hc1
+      · rw [if_neg e] at hc1; exact ⟨hc1, fun h => e h.2.symm⟩))
+  have e5 : sumN b.C (consR s') = sumN b.C (consR s) := sumN_congr _ _ _ (fun c _ =>
+    consR_congr s s' c (fr _ (by decide) _ _))
+  have e6 : sumN b.K (chainR b s') = sumN b.K (chainR b s) := sumN_congr _ _ _ (fun k _ =>
+    chainR_congr b s s' k (fr _ (by decide) _ _) (fr _ (by decide) _ _)
+      (fun i => fr _ (by decide) _ _) (fun i => fr _ (by decide) _ _))
+  simp only [srRank]
+  omega))
+
+/-- `CacheCheckNoShape`: ShapeCache's request (3) ends with a `nil` answer; no handle's term
+rises (the handle it held was ShapeCache's). -/
+public theorem rank_CacheCheckNoShape (b : Bounds) :
+    RankDrops b (actOf .SerializedRemoval true .CacheCheckNoShape) := by
+  check_end_rank vNil
+
+/-- FixC's `CacheCheckRemoving`: ShapeCache's request (3) ends with the tombstone's `skipped`
+answer; no handle's term rises. -/
+public theorem rank_CacheCheckRemoving_fixC (b : Bounds) :
+    RankDrops b (actOf .FixC true .CacheCheckRemoving) := by
+  check_end_rank vSkipped
 
 /-- `CacheStart`: the checked request (2) ends; the consumer it starts weighs 1, and the handle it resolves was ShapeCache's, so no handle's term rises. -/
 public theorem rank_CacheStart (b : Bounds) :
     RankDrops b (actOf .SerializedRemoval true .CacheStart) := by
-  intro s env hb hg hI
+  intro s env hb hg
   simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions, consActions,
     restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq, ↓reduceIte,
     decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or, Bool.or_true,
@@ -211,7 +246,7 @@ public theorem rank_CacheStart (b : Bounds) :
 /-- `ConsumerInit`: the consumer stops starting (1 to 0); its storage is not in the rank. -/
 public theorem rank_ConsumerInit (b : Bounds) :
     RankDrops b (actOf .SerializedRemoval true .ConsumerInit) := by
-  intro s env hb hg hI
+  intro s env hb hg
   simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions, consActions,
     restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq, ↓reduceIte,
     decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or, Bool.or_true,
@@ -247,7 +282,7 @@ public theorem rank_ConsumerInit (b : Bounds) :
 /-- `SlcBroadcast`: the publish ends (1 to 0) and clears every routing, so no handle's term rises. -/
 public theorem rank_SlcBroadcast (b : Bounds) :
     RankDrops b (actOf .SerializedRemoval true .SlcBroadcast) := by
-  intro s env hb hg hI
+  intro s env hb hg
   simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions, consActions,
     restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq, ↓reduceIte,
     decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or, Bool.or_true,

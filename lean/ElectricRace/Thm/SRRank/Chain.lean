@@ -34,7 +34,7 @@ attribute [local simp] exec_seq exec_set0 exec_set1 exec_cond exec_skip State.se
 /-- The stop: the chain moves on (5 to 4); the consumer it stops was not starting or stops. -/
 public theorem rank_CleanerStop (b : Bounds) :
     RankDrops b (actOf .SerializedRemoval true .CleanerStop) := by
-  intro s env hb hg hI
+  intro s env hb hg
   simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions, consActions,
     restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq, ↓reduceIte,
     decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or, Bool.or_true,
@@ -75,7 +75,7 @@ public theorem rank_CleanerStop (b : Bounds) :
 /-- The storage step: the chain moves on (4 to 3); storage is not in the rank. -/
 public theorem rank_CleanerStorage (b : Bounds) :
     RankDrops b (actOf .SerializedRemoval true .CleanerStorage) := by
-  intro s env hb hg hI
+  intro s env hb hg
   simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions, consActions,
     restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq, ↓reduceIte,
     decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or, Bool.or_true,
@@ -116,7 +116,7 @@ public theorem rank_CleanerStorage (b : Bounds) :
 crash lost asks again (9 to 8). -/
 public theorem rank_CleanerRouterAck (b : Bounds) :
     RankDrops b (actOf .SerializedRemoval true .CleanerRouterAck) := by
-  intro s env hb hg hI
+  intro s env hb hg
   simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions, consActions,
     restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq, ↓reduceIte,
     decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or, Bool.or_true,
@@ -164,7 +164,7 @@ public theorem rank_CleanerRouterAck (b : Bounds) :
 with the collector down. -/
 public theorem rank_CleanerSlcRemove (b : Bounds) :
     RankDrops b (actOf .SerializedRemoval true .CleanerSlcRemove) := by
-  intro s env hb hg hI
+  intro s env hb hg
   simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions, consActions,
     restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq, ↓reduceIte,
     decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or, Bool.or_true,
@@ -218,7 +218,7 @@ public theorem rank_CleanerSlcRemove (b : Bounds) :
 outstanding; a chain of the same shape waiting on a lost request now finds it re-issued. -/
 public theorem rank_CleanerRouterRemove (b : Bounds) :
     RankDrops b (actOf .SerializedRemoval true .CleanerRouterRemove) := by
-  intro s env hb hg hI
+  intro s env hb hg
   simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions, consActions,
     restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq, ↓reduceIte,
     decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or, Bool.or_true,

@@ -37,7 +37,7 @@ attribute [local simp] exec_seq exec_set0 exec_set1 exec_cond exec_skip State.se
 /-- The flush: a batched removal (2) becomes part of a batch message (at most 1 more). -/
 public theorem rank_BatcherFlush (b : Bounds) :
     RankDrops b (actOf .SerializedRemoval true .BatcherFlush) := by
-  intro s env hb hg hI
+  intro s env hb hg
   simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions, consActions,
     restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq, ↓reduceIte,
     decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or, Bool.or_true,
@@ -89,7 +89,7 @@ public theorem rank_BatcherFlush (b : Bounds) :
 /-- The batch: its message (1) is consumed; the dropped tombstones change no shape's presence. -/
 public theorem rank_SlcApplyBatch (b : Bounds) :
     RankDrops b (actOf .SerializedRemoval true .SlcApplyBatch) := by
-  intro s env hb hg hI
+  intro s env hb hg
   simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions, consActions,
     restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq, ↓reduceIte,
     decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or, Bool.or_true,
@@ -133,7 +133,7 @@ public theorem rank_SlcApplyBatch (b : Bounds) :
 waiting on a lost request before (the request was outstanding) nor after (no longer present). -/
 public theorem rank_SlcRemoveNow (b : Bounds) :
     RankDrops b (actOf .SerializedRemoval true .SlcRemoveNow) := by
-  intro s env hb hg hI
+  intro s env hb hg
   simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions, consActions,
     restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq, ↓reduceIte,
     decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or, Bool.or_true,
@@ -205,7 +205,7 @@ public theorem rank_SlcRemoveNow (b : Bounds) :
 (`4H + 2`); dropping tombstones and rebuilding the router change no handle's or chain's term. -/
 public theorem rank_SlcRestart (b : Bounds) :
     RankDrops b (actOf .SerializedRemoval true .SlcRestart) := by
-  intro s env hb hg hI
+  intro s env hb hg
   simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions, consActions,
     restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq, ↓reduceIte,
     decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or, Bool.or_true,
@@ -242,11 +242,11 @@ public theorem rank_SlcRestart (b : Bounds) :
   simp only [srRank]
   omega
 
-/-- Routing: the transaction event (`4H + 2`) is consumed; it starts a publish (1) and makes
-at most `H` handles pending (at most 4 each). -/
-public theorem rank_SlcRoute (b : Bounds) :
-    RankDrops b (actOf .SerializedRemoval true .SlcRoute) := by
-  intro s env hb hg hI
+-- Routing: the transaction event (`4H + 2`) is consumed; it starts a publish (1) and makes at
+-- most `H` handles pending (at most 4 each), whichever handles the variant's filter selects.
+set_option hygiene false in
+local macro "route_rank" : tactic => `(tactic| (
+  intro s env hb hg
   simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions, consActions,
     restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq, ↓reduceIte,
     decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or, Bool.or_true,
@@ -279,11 +279,22 @@ public theorem rank_SlcRoute (b : Bounds) :
     (fun i => fr _ (by decide) (by decide) (by decide) (by decide) _ _)
     (fun i => fr _ (by decide) (by decide) (by decide) (by decide) _ _))
   simp only [srRank, eventW] at *
-  omega
+  omega))
+
+/-- Routing: the transaction event (`4H + 2`) is consumed; it starts a publish (1) and makes
+at most `H` handles pending (at most 4 each). -/
+public theorem rank_SlcRoute (b : Bounds) :
+    RankDrops b (actOf .SerializedRemoval true .SlcRoute) := by
+  route_rank
+
+/-- FixC's routing (tombstoned shapes skipped) lowers the rank the same way. -/
+public theorem rank_SlcRoute_fixC (b : Bounds) :
+    RankDrops b (actOf .FixC true .SlcRoute) := by
+  route_rank
 
 /-- A `send(nil)` crash is not enabled under `InvSR`: no handle's publish resolved to `nil`. -/
 public theorem rank_SlcCrash (b : Bounds) :
-    RankDrops b (actOf .SerializedRemoval true .SlcCrash) := by
+    RankDropsSR b (actOf .SerializedRemoval true .SlcCrash) := by
   intro s env hb hg hI
   simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions, consActions,
     restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq, ↓reduceIte,
