@@ -15,7 +15,7 @@ the rules that write none of the invariant's variables are discharged by the fra
 namespace ElectricRace
 
 /-- FixC's labels are unique, so every rule is `actOf .FixC true` of its label. -/
-theorem uniqueC : uniqueLabels (rules .FixC) = true := by decide
+public theorem uniqueC : uniqueLabels (rules .FixC) = true := by decide
 
 /-- A rule that writes none of `invCAllVars` keeps the FixC invariant. -/
 theorem frameC (b : Bounds) (l : Label)

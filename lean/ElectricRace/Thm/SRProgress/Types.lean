@@ -70,7 +70,7 @@ public theorem serializedRemoval_types_allBounds :
   fun b => reachable_inv b _ _ (initTypes b) (fun a ha => presTypes b a ha)
 
 /-- `NextNat` reads only `nextConsumer`. -/
-theorem nextNat_dependsOn : DependsOn NextNat [.nextConsumer] := by
+public theorem nextNat_dependsOn : DependsOn NextNat [.nextConsumer] := by
   intro s s' e hi
   have e1 := e .nextConsumer (by decide)
   simp only [NextNat, e1]
