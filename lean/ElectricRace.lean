@@ -44,6 +44,7 @@ public import ElectricRace.Thm.SRProgress.Wait
 public import ElectricRace.Thm.SRProgress.Enabled
 public import ElectricRace.Thm.SRProgress
 public import ElectricRace.Lemmas.Forced
+public import ElectricRace.Lemmas.Enabled
 public import ElectricRace.Spec.SRSettleInv
 public import ElectricRace.Thm.SRSettle.Basic
 public import ElectricRace.Thm.SRSettle.Steps
@@ -70,4 +71,10 @@ public import ElectricRace.Thm.TxnFlow.Basic
 public import ElectricRace.Thm.TxnFlow.Ack
 public import ElectricRace.Thm.TxnFlow.Upstream
 public import ElectricRace.Thm.TxnFlow.Proposed
+public import ElectricRace.Spec.FixCAckInv
+public import ElectricRace.Thm.FixCAck.Inv
+public import ElectricRace.Thm.FixCAck
+public import ElectricRace.Spec.FixCRank
+public import ElectricRace.Thm.FixCRank
+public import ElectricRace.Thm.FixCFair
 public import ElectricRace.Verdicts

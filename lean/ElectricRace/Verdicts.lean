@@ -10,6 +10,7 @@ public import ElectricRace.Thm.Undeliverable
 public import ElectricRace.Thm.FixCAll
 public import ElectricRace.Thm.SRRank
 public import ElectricRace.Thm.SRFair
+public import ElectricRace.Thm.FixCFair
 public import ElectricRace.Thm.FixBAll
 public import ElectricRace.Thm.FixBOrphan
 public import ElectricRace.Thm.Liveness
@@ -765,6 +766,24 @@ def verdicts : List Entry := [
     assumptions := [],
     claim := "Counterexample, weak fairness, no crash: the same orphan interleaving as FixA2; the tombstone does not stop a consumer start already checked, and a live consumer owns the removed shape with no forced step enabled.",
     proof := fixC_removal_starves_orphan },
+  { name := "ElectricRace.fixC_ack_fairRuns_settle_allBounds", module := "ElectricRace.Thm.FixCFair",
+    variant := some .FixC, property := some .ackStarves,
+    kind := .liveness,
+    assumptions := fairRunAssumptions,
+    claim := "Liveness, every Bounds, external collector crashes included in the rules: every run that is weakly fair to the system's forced rules and makes finitely many unforced moves reaches a state with nothing un-acknowledged, or a state held only by the consumer-id bound. Composed in Lean from fixC_forcedSteps_terminate_allBounds and fixC_ack_neverStuck_allBounds. Says nothing about removals, which FixC does not finish (fixC_removal_starves_orphan).",
+    proof := (fun b => fixC_ack_fairRuns_settle_allBounds b) },
+  { name := "ElectricRace.fixC_ack_neverStuck_allBounds", module := "ElectricRace.Thm.FixCAck",
+    variant := some .FixC, property := some .ackStarves,
+    kind := .supporting,
+    assumptions := [],
+    claim := "Half of liveness, every Bounds, external collector crashes included: no reachable state in which a transaction is un-acknowledged and which is not held only by the consumer-id bound has every forced step disabled, so no weakly fair run can come to rest in a state short of the acknowledgement. The other half is fixC_forcedSteps_terminate_allBounds; fixC_ack_fairRuns_settle_allBounds composes the two over weakly fair runs.",
+    proof := (supports @fixC_ack_neverStuck_allBounds) },
+  { name := "ElectricRace.fixC_forcedSteps_terminate_allBounds", module := "ElectricRace.Thm.FixCRank",
+    variant := some .FixC, property := some .ackStarves,
+    kind := .supporting,
+    assumptions := [],
+    claim := "Every Bounds, external collector crashes included: from every reachable state each enabled forced step (all but a new removal, a transaction, an external crash and a consumer's own exit) lowers the natural number fixCRank (SerializedRemoval's srRank plus 6 per chain at the ShapeStatus step), so forced steps alone cannot run forever. With fixC_ack_neverStuck_allBounds this is the other half of fixC_ack_fairRuns_settle_allBounds.",
+    proof := (supports @fixC_forcedSteps_terminate_allBounds) },
   { name := "ElectricRace.fixB_removal_starves_orphan", module := "ElectricRace.Thm.Starvation",
     variant := some .FixB, property := some .removalStarves,
     kind := (.starvationWitness b1L fixBOrphanStarvesSchedL),

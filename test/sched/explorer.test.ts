@@ -105,6 +105,10 @@ describe("explorer on the race recipe", () => {
       expect(j.kind, p).toBe("proved");
       expect(j.kind === "proved" && j.theorems.map((x) => x.name), p).toEqual([`ElectricRace.${t}`]);
     }
+    // FixC: the acknowledgement is proved live for every Bounds (its removal is not: the orphan)
+    const fc = runs.get("FixC")!.judged("ackStarves");
+    expect(fc.kind).toBe("proved");
+    expect(fc.kind === "proved" && fc.theorems.map((x) => x.name)).toEqual(["ElectricRace.fixC_ack_fairRuns_settle_allBounds"]);
     // FixA: no liveness theorem, no witness
     expect(runs.get("FixA")!.judged("removalStarves").kind).toBe("notFound");
   });
