@@ -24,7 +24,7 @@ stop, every transaction is acknowledged. -/
 public theorem fixC_ack_fairRuns_settle_allBounds :
     ∀ (b : Bounds) (r : Run b (rules .FixC)), WeaklyFair r → FinitelyUnforced r →
       EventuallySettles r ackSettledE :=
-  fun b => live_of_rank_of_neverStuck (fixCRank b)
+  fun b => live_of_rank_of_neverStuck (statusRank b)
     (fixC_forcedSteps_terminate_allBounds b)
     (fixC_ack_neverStuck_allBounds b)
 

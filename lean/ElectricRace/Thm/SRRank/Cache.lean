@@ -279,29 +279,28 @@ public theorem rank_ConsumerInit (b : Bounds) :
   simp only [srRank]
   omega
 
-/-- `SlcBroadcast`: the publish ends (1 to 0) and clears every routing, so no handle's term rises. -/
-public theorem rank_SlcBroadcast (b : Bounds) :
-    RankDrops b (actOf .SerializedRemoval true .SlcBroadcast) := by
+set_option hygiene false in
+local macro "broadcast_rank" : tactic => `(tactic| (
   intro s env hb hg
   simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions, consActions,
     restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq, ↓reduceIte,
     decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or, Bool.or_true,
-    Bool.or_self]
+    Bool.or_self, undeliverableEff]
     at hb hg ⊢
   simp at hb hg
-  obtain ⟨hslc, -, -, -⟩ := hg
+  obtain ⟨hslc, -⟩ := hg
   generalize hs' : exec b s env _ s = s'
   have slc' : s' .slc 0 0 = vSlcIdle := by rw [← hs']; simp
   have ps' : ∀ i : Nat, i < b.H → s' .pubState i 0 = vPubNone := by
     intro i hi; rw [← hs']; simp [hi]
   have fr : ∀ v, v ∉ [Var.applied, Var.orphanDelivery, Var.pubState, Var.pubConsumer, Var.slc,
-      Var.pubTxn, Var.unacked] → ∀ i j, s' v i j = s v i j := by
+      Var.pubTxn, Var.unacked, Var.undeliverable] → ∀ i j, s' v i j = s v i j := by
     intro v hv i j
     simp at hv
-    obtain ⟨h1, h2, h3, h4, h5, h6, h7⟩ := hv
+    obtain ⟨h1, h2, h3, h4, h5, h6, h7, h8⟩ := hv
     rw [← hs']
-    simp [h1, h2, h3, h4, h5, h6, h7, Ne.symm h1, Ne.symm h2, Ne.symm h3, Ne.symm h4,
-      Ne.symm h5, Ne.symm h6, Ne.symm h7]
+    simp [h1, h2, h3, h4, h5, h6, h7, h8, Ne.symm h1, Ne.symm h2, Ne.symm h3, Ne.symm h4,
+      Ne.symm h5, Ne.symm h6, Ne.symm h7, Ne.symm h8]
   clear hs'
   have e1 : slcR b s' + 1 ≤ slcR b s := by simp [slcR, slc', hslc]
   have e2 := mboxR_congr b s s' (fr .mbox (by decide) 0 0)
@@ -316,6 +315,16 @@ public theorem rank_SlcBroadcast (b : Bounds) :
     chainR_congr b s s' k (fr _ (by decide) _ _) (fr _ (by decide) _ _)
       (fun i => fr _ (by decide) _ _) (fun i => fr _ (by decide) _ _))
   simp only [srRank]
-  omega
+  omega))
+
+/-- `SlcBroadcast`: the publish ends (1 to 0) and clears every routing, so no handle's term rises. -/
+public theorem rank_SlcBroadcast (b : Bounds) :
+    RankDrops b (actOf .SerializedRemoval true .SlcBroadcast) := by
+  broadcast_rank
+
+/-- FixA2's broadcast (HEAD: a `nil` is recorded as undeliverable) lowers the rank the same way. -/
+public theorem rank_SlcBroadcast_fixA2 (b : Bounds) :
+    RankDrops b (actOf .FixA2 true .SlcBroadcast) := by
+  broadcast_rank
 
 end ElectricRace

@@ -86,9 +86,8 @@ public theorem rank_BatcherFlush (b : Bounds) :
   simp only [srRank]
   omega
 
-/-- The batch: its message (1) is consumed; the dropped tombstones change no shape's presence. -/
-public theorem rank_SlcApplyBatch (b : Bounds) :
-    RankDrops b (actOf .SerializedRemoval true .SlcApplyBatch) := by
+set_option hygiene false in
+local macro "apply_batch_rank" : tactic => `(tactic| (
   intro s env hb hg
   simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions, consActions,
     restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq, ↓reduceIte,
@@ -127,7 +126,17 @@ public theorem rank_SlcApplyBatch (b : Bounds) :
     (fr _ (by decide) (by decide) (by decide) (by decide) (by decide) _ _) st'
     (fun i => fr _ (by decide) (by decide) (by decide) (by decide) (by decide) _ _))
   simp only [srRank]
-  omega
+  omega))
+
+/-- The batch: its message (1) is consumed; the dropped tombstones change no shape's presence. -/
+public theorem rank_SlcApplyBatch (b : Bounds) :
+    RankDrops b (actOf .SerializedRemoval true .SlcApplyBatch) := by
+  apply_batch_rank
+
+/-- FixA2's batch (no tombstone to drop) lowers the rank the same way. -/
+public theorem rank_SlcApplyBatch_fixA2 (b : Bounds) :
+    RankDrops b (actOf .FixA2 true .SlcApplyBatch) := by
+  apply_batch_rank
 
 /-- The removal request: its handle's request (1) is consumed; a chain on that handle was not
 waiting on a lost request before (the request was outstanding) nor after (no longer present). -/
@@ -201,10 +210,8 @@ public theorem rank_SlcRemoveNow (b : Bounds) :
   simp only [srRank]
   omega
 
-/-- The restart: the collector's down weight (`4H + 4`) outweighs the one event it re-sends
-(`4H + 2`); dropping tombstones and rebuilding the router change no handle's or chain's term. -/
-public theorem rank_SlcRestart (b : Bounds) :
-    RankDrops b (actOf .SerializedRemoval true .SlcRestart) := by
+set_option hygiene false in
+local macro "restart_rank" : tactic => `(tactic| (
   intro s env hb hg
   simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions, consActions,
     restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq, ↓reduceIte,
@@ -240,7 +247,18 @@ public theorem rank_SlcRestart (b : Bounds) :
     (fr _ (by decide) (by decide) (by decide) (by decide) _ _) st'
     (fun i => fr _ (by decide) (by decide) (by decide) (by decide) _ _))
   simp only [srRank]
-  omega
+  omega))
+
+/-- The restart: the collector's down weight (`4H + 4`) outweighs the one event it re-sends
+(`4H + 2`); dropping tombstones and rebuilding the router change no handle's or chain's term. -/
+public theorem rank_SlcRestart (b : Bounds) :
+    RankDrops b (actOf .SerializedRemoval true .SlcRestart) := by
+  restart_rank
+
+/-- FixA2's restart (no tombstone to drop) lowers the rank the same way. -/
+public theorem rank_SlcRestart_fixA2 (b : Bounds) :
+    RankDrops b (actOf .FixA2 true .SlcRestart) := by
+  restart_rank
 
 -- Routing: the transaction event (`4H + 2`) is consumed; it starts a publish (1) and makes at
 -- most `H` handles pending (at most 4 each), whichever handles the variant's filter selects.
