@@ -87,7 +87,7 @@ local macro "ack_rule" : tactic => `(tactic| (ack_unfold; ack_close))
 
 /-- A rule that writes neither ShapeCache's stage nor its handle, and the registry only with
 `-1`, keeps the second conjunct. -/
-theorem k2_of_lit (b : Bounds) (s : State) (env : Env) (e : Effect)
+public theorem k2_of_lit (b : Bounds) (s : State) (env : Env) (e : Effect)
     (h1 : writesNot .sc e = true) (h2 : writesNot .scHandle e = true)
     (h3 : writesLit .registry (fun x => decide (x = .i (-1))) e = true)
     (K2 : s .sc 0 0 ≠ vScIdle → s .registry (s .scHandle 0 0).asInt 0 = .i (-1)) :
@@ -178,17 +178,20 @@ public theorem fixC_ackInvariant_allBounds :
     | exact presK_SlcCrash b
     | exact presK_SlcFail b
 
-/-- Every FixC rule writes the mailbox, the collector's mode and ShapeCache's stage only with
-their members (the mailbox also with its own old value). -/
-theorem steerWrites_all : (rules .FixC).all (fun a =>
-    writesOkE .mbox mboxOkB true a.effect && writesOkE .slc slcOkB false a.effect &&
-    writesOkE .sc scOkB false a.effect) = true := by
-  decide
+@[expose] public section
+
+/-- Every rule of variant `v` writes the mailbox, the collector's mode and ShapeCache's stage
+only with their members (the mailbox also with its own old value). -/
+noncomputable def steerWrites (v : Variant) : Bool := (rules v).all (fun a =>
+  writesOkE .mbox mboxOkB true a.effect && writesOkE .slc slcOkB false a.effect &&
+  writesOkE .sc scOkB false a.effect)
+
+end
 
 /-- **The mailbox, the collector's mode and ShapeCache's stage hold members of their enums in
-every reachable FixC state, for all bounds.** -/
-public theorem fixC_steer_allBounds :
-    ∀ b : Bounds, ∀ s, Reachable b (rules .FixC) s → SteerOk s := by
+every reachable state of a variant whose rules write them only with members, for all bounds.** -/
+public theorem steer_allBounds (v : Variant) (hw : steerWrites v = true) :
+    ∀ b : Bounds, ∀ s, Reachable b (rules v) s → SteerOk s := by
   intro b
   refine reachable_inv b _ _ (fun s h0 => ?_) (fun a ha => ?_)
   · simp [initOk, initConds] at h0
@@ -197,7 +200,7 @@ public theorem fixC_steer_allBounds :
     · obtain ⟨rfl, rfl⟩ := hp; simp [hmb, mboxOkB]
     · obtain ⟨rfl, rfl⟩ := hp; simp [hslc, slcOkB]
     · obtain ⟨rfl, rfl⟩ := hp; simp [hsc, scOkB]
-  · have h := List.all_eq_true.mp steerWrites_all a ha
+  · have h := List.all_eq_true.mp hw a ha
     simp only [Bool.and_eq_true] at h
     obtain ⟨⟨h1, h2⟩, h3⟩ := h
     intro s env hb hg hi
@@ -208,30 +211,43 @@ public theorem fixC_steer_allBounds :
       preserves_cellsOk b .sc scOkB false scalarP (fun h => by simp at h) a h3
         s env hb hg hi.2.2⟩
 
-/-- ShapeCache's start takes the next consumer id and increments it. -/
-theorem presNextC_CacheStart (b : Bounds) :
-    Preserves b NextNat (actOf .FixC true .CacheStart) := by
-  intro s env hb hg hi
-  simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions, consActions,
-    restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq, ↓reduceIte,
-    decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or, Bool.or_true,
-    Bool.or_self]
-    at hb hg ⊢
-  obtain ⟨n, hn⟩ := hi
-  exact ⟨n + 1, by simp [hn]⟩
+/-- **The mailbox, the collector's mode and ShapeCache's stage hold members of their enums in
+every reachable FixC state, for all bounds.** -/
+public theorem fixC_steer_allBounds :
+    ∀ b : Bounds, ∀ s, Reachable b (rules .FixC) s → SteerOk s :=
+  steer_allBounds .FixC (by decide)
 
-/-- **The next consumer id is a natural number in every reachable FixC state.** -/
-public theorem fixC_nextNat_allBounds :
-    ∀ b : Bounds, ∀ s, Reachable b (rules .FixC) s → NextNat s := by
+/-- ShapeCache's start takes the next consumer id and increments it, in every variant. -/
+theorem presNext_CacheStart_any (v : Variant) (b : Bounds) :
+    Preserves b NextNat (actOf v true .CacheStart) := by
+  intro s env hb hg hi
+  obtain ⟨n, hn⟩ := hi
+  refine ⟨n + 1, ?_⟩
+  cases v <;>
+  · simp only [actOf, findAct, rules, cleanerActions, batchActions, publishActions, consActions,
+      restartAction, failAction, app, startPc, publishDoneGuards, reduceCtorEq, ↓reduceIte,
+      decide_false, decide_true, Bool.false_or, Bool.or_false, Bool.true_or, Bool.or_true,
+      Bool.or_self]
+    simp [hn]
+
+/-- **The next consumer id is a natural number in every reachable state** of a variant with
+unique labels whose rules other than ShapeCache's start leave it alone. -/
+public theorem nextNat_allBounds_of (v : Variant) (hu : uniqueLabels (rules v) = true)
+    (hw : ∀ l : Label, l ≠ .CacheStart →
+      writesNone [.nextConsumer] (actOf v true l).effect = true) :
+    ∀ b : Bounds, ∀ s, Reachable b (rules v) s → NextNat s := by
   intro b
   refine reachable_inv b _ _ (fun s h0 => ?_) (fun a ha => ?_)
   · simp [initOk, initConds] at h0
     exact ⟨0, h0.2.2.2.2.2.2.2.2.2.2.2.2.1⟩
-  · rw [eq_actOf .FixC true uniqueC a ha]
-    generalize a.label = l
-    cases l
-    all_goals first
-      | exact preserves_of_writesNone b _ _ nextNat_dependsOn _ (by decide)
-      | exact presNextC_CacheStart b
+  · rw [eq_actOf v true hu a ha]
+    by_cases hl : a.label = .CacheStart
+    · rw [hl]; exact presNext_CacheStart_any v b
+    · exact preserves_of_writesNone b _ _ nextNat_dependsOn _ (hw _ hl)
+
+/-- **The next consumer id is a natural number in every reachable FixC state.** -/
+public theorem fixC_nextNat_allBounds :
+    ∀ b : Bounds, ∀ s, Reachable b (rules .FixC) s → NextNat s :=
+  nextNat_allBounds_of .FixC uniqueC (by intro l hl; cases l <;> first | decide | exact absurd rfl hl)
 
 end ElectricRace
