@@ -74,7 +74,13 @@ public import ElectricRace.Thm.TxnFlow.Proposed
 public import ElectricRace.Spec.FixCAckInv
 public import ElectricRace.Thm.FixCAck.Inv
 public import ElectricRace.Thm.FixCAck
-public import ElectricRace.Spec.FixCRank
+public import ElectricRace.Spec.StatusRank
+public import ElectricRace.Thm.StatusRank
 public import ElectricRace.Thm.FixCRank
 public import ElectricRace.Thm.FixCFair
+public import ElectricRace.Spec.FixA2AckInv
+public import ElectricRace.Thm.FixA2Ack.Inv
+public import ElectricRace.Thm.FixA2Ack
+public import ElectricRace.Thm.FixA2Rank
+public import ElectricRace.Thm.FixA2Fair
 public import ElectricRace.Verdicts

@@ -11,6 +11,7 @@ public import ElectricRace.Thm.FixCAll
 public import ElectricRace.Thm.SRRank
 public import ElectricRace.Thm.SRFair
 public import ElectricRace.Thm.FixCFair
+public import ElectricRace.Thm.FixA2Fair
 public import ElectricRace.Thm.FixBAll
 public import ElectricRace.Thm.FixBOrphan
 public import ElectricRace.Thm.Liveness
@@ -760,6 +761,24 @@ def verdicts : List Entry := [
     assumptions := [],
     claim := "Counterexample, weak fairness, no crash: the orphan interleaving run to its end; the consumer ShapeCache checked starts after the removal stopped the old one and dropped the route, and a live consumer owns the removed shape with no forced step enabled (its own exit is not forced).",
     proof := fixA2_removal_starves_orphan },
+  { name := "ElectricRace.fixA2_ack_fairRuns_settle_allBounds", module := "ElectricRace.Thm.FixA2Fair",
+    variant := some .FixA2, property := some .ackStarves,
+    kind := .liveness,
+    assumptions := fairRunAssumptions,
+    claim := "Liveness, every Bounds, external collector crashes included in the rules: every run that is weakly fair to the system's forced rules and makes finitely many unforced moves reaches a state with nothing un-acknowledged, or a state held only by the consumer-id bound. Composed in Lean from fixA2_forcedSteps_terminate_allBounds and fixA2_ack_neverStuck_allBounds. Says nothing about removals, which FixA2 does not finish (fixA2_removal_starves_orphan).",
+    proof := (fun b => fixA2_ack_fairRuns_settle_allBounds b) },
+  { name := "ElectricRace.fixA2_ack_neverStuck_allBounds", module := "ElectricRace.Thm.FixA2Ack",
+    variant := some .FixA2, property := some .ackStarves,
+    kind := .supporting,
+    assumptions := [],
+    claim := "Half of liveness, every Bounds, external collector crashes included: no reachable state in which a transaction is un-acknowledged and which is not held only by the consumer-id bound has every forced step disabled, so no weakly fair run can come to rest in a state short of the acknowledgement. The other half is fixA2_forcedSteps_terminate_allBounds; fixA2_ack_fairRuns_settle_allBounds composes the two over weakly fair runs.",
+    proof := (supports @fixA2_ack_neverStuck_allBounds) },
+  { name := "ElectricRace.fixA2_forcedSteps_terminate_allBounds", module := "ElectricRace.Thm.FixA2Rank",
+    variant := some .FixA2, property := some .ackStarves,
+    kind := .supporting,
+    assumptions := [],
+    claim := "Every Bounds, external collector crashes included: from every reachable state each enabled forced step (all but a new removal, a transaction, an external crash and a consumer's own exit) lowers the natural number statusRank (SerializedRemoval's srRank plus 6 per chain at the ShapeStatus step), so forced steps alone cannot run forever. With fixA2_ack_neverStuck_allBounds this is the other half of fixA2_ack_fairRuns_settle_allBounds.",
+    proof := (supports @fixA2_forcedSteps_terminate_allBounds) },
   { name := "ElectricRace.fixC_removal_starves_orphan", module := "ElectricRace.Thm.Starvation",
     variant := some .FixC, property := some .removalStarves,
     kind := (.starvationWitness b1L orphanStarvesSchedL),
@@ -782,7 +801,7 @@ def verdicts : List Entry := [
     variant := some .FixC, property := some .ackStarves,
     kind := .supporting,
     assumptions := [],
-    claim := "Every Bounds, external collector crashes included: from every reachable state each enabled forced step (all but a new removal, a transaction, an external crash and a consumer's own exit) lowers the natural number fixCRank (SerializedRemoval's srRank plus 6 per chain at the ShapeStatus step), so forced steps alone cannot run forever. With fixC_ack_neverStuck_allBounds this is the other half of fixC_ack_fairRuns_settle_allBounds.",
+    claim := "Every Bounds, external collector crashes included: from every reachable state each enabled forced step (all but a new removal, a transaction, an external crash and a consumer's own exit) lowers the natural number statusRank (SerializedRemoval's srRank plus 6 per chain at the ShapeStatus step), so forced steps alone cannot run forever. With fixC_ack_neverStuck_allBounds this is the other half of fixC_ack_fairRuns_settle_allBounds.",
     proof := (supports @fixC_forcedSteps_terminate_allBounds) },
   { name := "ElectricRace.fixB_removal_starves_orphan", module := "ElectricRace.Thm.Starvation",
     variant := some .FixB, property := some .removalStarves,

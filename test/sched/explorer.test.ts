@@ -105,10 +105,12 @@ describe("explorer on the race recipe", () => {
       expect(j.kind, p).toBe("proved");
       expect(j.kind === "proved" && j.theorems.map((x) => x.name), p).toEqual([`ElectricRace.${t}`]);
     }
-    // FixC: the acknowledgement is proved live for every Bounds (its removal is not: the orphan)
-    const fc = runs.get("FixC")!.judged("ackStarves");
-    expect(fc.kind).toBe("proved");
-    expect(fc.kind === "proved" && fc.theorems.map((x) => x.name)).toEqual(["ElectricRace.fixC_ack_fairRuns_settle_allBounds"]);
+    // FixA2 and FixC: the acknowledgement is proved live for every Bounds (the removal is not: the orphan)
+    for (const [v, t] of [["FixA2", "fixA2_ack_fairRuns_settle_allBounds"], ["FixC", "fixC_ack_fairRuns_settle_allBounds"]] as const) {
+      const j = runs.get(v)!.judged("ackStarves");
+      expect(j.kind, v).toBe("proved");
+      expect(j.kind === "proved" && j.theorems.map((x) => x.name), v).toEqual([`ElectricRace.${t}`]);
+    }
     // FixA: no liveness theorem, no witness
     expect(runs.get("FixA")!.judged("removalStarves").kind).toBe("notFound");
   });

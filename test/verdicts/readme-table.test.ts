@@ -44,10 +44,11 @@ describe("README verdict table", () => {
     expect(sr[header.indexOf("`removalStarves`")]).toMatch(/^\*\*impossible\*\*, all bounds, in every run with weak fairness .*finitely many unforced moves.*\(`serializedRemoval_removal_fairRuns_settle_allBounds`\)/);
     expect(sr[header.indexOf("`ackStarves`")]).toContain("(`serializedRemoval_ack_fairRuns_settle_allBounds`)");
     expect(row("FixA")[header.indexOf("`removalStarves`")]).toMatch(/^not decided by Lean/);
-    // FixC: the acknowledgement is proved live, the removal keeps its orphan counterexample
+    // FixA2 and FixC: the acknowledgement is proved live, the removal keeps its orphan counterexample
     expect(row("FixC")[header.indexOf("`ackStarves`")]).toMatch(/^\*\*impossible\*\*, all bounds, in every run with weak fairness .*\(`fixC_ack_fairRuns_settle_allBounds`\)/);
     expect(row("FixC")[header.indexOf("`removalStarves`")]).toBe("**reachable** by witness (`fixC_removal_starves_orphan`)");
-    expect(row("FixA2")[header.indexOf("`ackStarves`")]).toMatch(/^not decided by Lean/);
+    expect(row("FixA2")[header.indexOf("`ackStarves`")]).toMatch(/^\*\*impossible\*\*, all bounds, in every run with weak fairness .*\(`fixA2_ack_fairRuns_settle_allBounds`\)/);
+    expect(row("PreFix")[header.indexOf("`ackStarves`")]).toMatch(/^not decided by Lean/);
   });
   it("the txnLoss column: every variant impossible for all bounds with no assumption, each by its own theorem", () => {
     const lines = verdictTable(committedVerdicts()).split("\n");
