@@ -7,7 +7,7 @@ public import ElectricRace.Thm.FixA2Ack.Inv
 # FixA2: forced steps alone cannot run forever
 
 Every forced step of FixA2 (HEAD) lowers `statusRank` (`Spec/StatusRank.lean`) wherever it is
-enabled, for every `Bounds`; no invariant is needed (FixA2 has no `send(nil)` crash). Ten of its
+enabled, for every `Bounds`; no invariant is needed (FixA2 has no `send(nil)` crash). Eleven of its
 forced rules are SerializedRemoval's, action for action, and carry over by `rankS_of`; the
 ShapeStatus step is `Thm/StatusRank.lean`; the batch and the restart (no tombstone to drop) and
 the broadcast (a `nil` recorded as undeliverable) are proved next to their SerializedRemoval
